@@ -9,7 +9,14 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reverse-mode sweep: orders the recorded functions topologically and runs their backward passes. */
+/**
+ * Reverse-mode sweep: orders the recorded functions topologically and runs their backward passes.
+ *
+ * <p>Leaves (parameters, inputs) keep their gradients and accumulate across sweeps. An
+ * intermediate result only carries its gradient until its creator has passed it on; then it is
+ * dropped, so that memory is freed early and a second sweep over the same graph does not count
+ * the first sweep's intermediate gradients again.
+ */
 final class Backprop {
 
     private Backprop() {
@@ -17,24 +24,36 @@ final class Backprop {
 
     static void run(Variable root, Tensor seed) {
         List<Function> order = topologicalOrder(root.creator());
-        root.accumulateGrad(seed);
-        for (Function f : order) {
-            Variable[] outs = f.outputs();
-            Tensor[] dOut = new Tensor[outs.length];
-            boolean any = false;
-            for (int i = 0; i < outs.length; i++) {
-                Tensor g = outs[i].gradOrNull();
-                any |= g != null;
-                dOut[i] = g != null ? g : Tensor.zeros(outs[i].value().dtype(), outs[i].value().shape());
+        try {
+            root.accumulateGrad(seed);
+            for (Function f : order) {
+                Variable[] outs = f.outputs();
+                Tensor[] dOut = new Tensor[outs.length];
+                boolean any = false;
+                for (int i = 0; i < outs.length; i++) {
+                    Tensor g = outs[i].gradOrNull();
+                    any |= g != null;
+                    dOut[i] = g != null ? g : Tensor.zeros(outs[i].value().dtype(), outs[i].value().shape());
+                }
+                if (any) {
+                    f.backward(dOut);
+                }
+                clearGradients(f);
             }
-            if (any) {
-                f.backward(dOut);
-            }
+        } finally {
+            // after a failure too: stale intermediate gradients would corrupt the next sweep
+            order.forEach(Backprop::clearGradients);
         }
     }
 
-    /** Functions reachable from {@code last}, each after every function that consumes its outputs. */
-    private static List<Function> topologicalOrder(Function last) {
+    private static void clearGradients(Function f) {
+        for (Variable out : f.outputs()) {
+            out.zeroGrad();
+        }
+    }
+
+    /** Functions reachable from {@code last}, each before every function whose outputs it consumes. */
+    static List<Function> topologicalOrder(Function last) {
         List<Function> postOrder = new ArrayList<>();
         if (last == null) {
             return postOrder;

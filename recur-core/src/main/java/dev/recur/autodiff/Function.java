@@ -2,6 +2,8 @@ package dev.recur.autodiff;
 
 import dev.recur.tensor.Tensor;
 
+import java.util.function.UnaryOperator;
+
 /**
  * A recorded operation in the autodiff graph: it knows its inputs and outputs, and its
  * {@link #backward} turns the gradients of its outputs into gradients of its inputs.
@@ -67,9 +69,35 @@ public abstract class Function {
         return false;
     }
 
-    /** Adds {@code g} into the gradient of input {@code i} (gradients accumulate). */
+    /** Adds {@code g} (the input's shape and type) into the gradient of input {@code i}; gradients accumulate. */
     protected final void accumulate(int i, Tensor g) {
-        inputs[i].accumulateGrad(g);
+        Variable in = inputs[i];
+        if (in.requiresGrad()) {
+            checkGradient(i, g, in.value(), "the input");
+            in.accumulateGrad(g);
+        }
+    }
+
+    /**
+     * Adds {@code g} into one region of input {@code i}'s gradient, e.g.
+     * {@code accumulate(0, dOut, grad -> grad.select(1, t))}: the gradient of a slice reaches
+     * its input without a tensor of zeros for everything else.
+     */
+    protected final void accumulate(int i, Tensor g, UnaryOperator<Tensor> region) {
+        Variable in = inputs[i];
+        if (in.requiresGrad()) {
+            Tensor target = region.apply(in.gradBuffer());
+            checkGradient(i, g, target, "its region of the input's gradient");
+            target.addInPlace(g, 1.0);
+        }
+    }
+
+    private void checkGradient(int i, Tensor g, Tensor expected, String what) {
+        if (!g.hasShape(expected.shape()) || g.dtype() != expected.dtype()) {
+            throw new IllegalStateException(name() + ".backward: the gradient for input " + i + " has shape "
+                    + g.shapeString() + " (" + g.dtype() + ") but " + what + " has shape " + expected.shapeString()
+                    + " (" + expected.dtype() + "); a backward pass must give each input a gradient of its own shape");
+        }
     }
 
     /**
@@ -82,5 +110,10 @@ public abstract class Function {
     /** A short name for error messages and graph dumps. */
     public String name() {
         return getClass().getSimpleName();
+    }
+
+    @Override
+    public String toString() {
+        return name();
     }
 }
