@@ -100,7 +100,7 @@ public final class Tensor {
         return t;
     }
 
-    private static void checkLength(String op, int length, int[] shape) {
+    static void checkLength(String op, int length, int[] shape) {
         if (Shapes.size(shape) != length) {
             throw new IllegalArgumentException(op + ": " + length + " values do not fill shape "
                     + Shapes.str(shape) + " (" + Shapes.size(shape) + " elements)");
@@ -452,59 +452,12 @@ public final class Tensor {
 
     /** Tensors of equal shapes (except along {@code dim}) joined along {@code dim}. */
     public static Tensor concat(int dim, Tensor... parts) {
-        if (parts.length == 0) {
-            throw new IllegalArgumentException("concat: no tensors given");
-        }
-        Tensor first = parts[0];
-        int a = Shapes.axis("concat", dim, first.rank());
-        int total = 0;
-        for (Tensor p : parts) {
-            if (p.dtype != first.dtype) {
-                throw new IllegalArgumentException("concat: element types differ (" + first.dtype + " "
-                        + first.shapeString() + " and " + p.dtype + " " + p.shapeString() + "); convert one with to(DType)");
-            }
-            if (p.rank() != first.rank()) {
-                throw new IllegalArgumentException("concat: shapes " + first.shapeString() + " and " + p.shapeString()
-                        + " have different ranks");
-            }
-            for (int i = 0; i < first.rank(); i++) {
-                if (i != a && p.shape[i] != first.shape[i]) {
-                    throw new IllegalArgumentException("concat along dimension " + dim + ": shapes " + first.shapeString()
-                            + " and " + p.shapeString() + " differ in dimension " + i);
-                }
-            }
-            total += p.shape[a];
-        }
-        int[] s = first.shape.clone();
-        s[a] = total;
-        Tensor out = zeros(first.dtype, s);
-        int at = 0;
-        for (Tensor p : parts) {
-            out.slice(a, at, at + p.shape[a]).copyFrom(p);
-            at += p.shape[a];
-        }
-        return out;
+        return Joins.concat(dim, parts);
     }
 
     /** Tensors of one shape stacked along a new dimension {@code dim}. */
     public static Tensor stack(int dim, Tensor... parts) {
-        if (parts.length == 0) {
-            throw new IllegalArgumentException("stack: no tensors given");
-        }
-        Shapes.axis("stack", dim, parts[0].rank() + 1);
-        Tensor[] expanded = new Tensor[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            if (!Arrays.equals(parts[i].shape, parts[0].shape)) {
-                throw new IllegalArgumentException("stack: shapes " + parts[0].shapeString() + " and "
-                        + parts[i].shapeString() + " differ; stacked tensors must have one shape");
-            }
-            if (parts[i].dtype != parts[0].dtype) {
-                throw new IllegalArgumentException("stack: element types differ (" + parts[0].dtype + " and "
-                        + parts[i].dtype + "); convert one with to(DType)");
-            }
-            expanded[i] = parts[i].unsqueeze(dim);
-        }
-        return concat(dim, expanded);
+        return Joins.stack(dim, parts);
     }
 
     /**
@@ -512,44 +465,7 @@ public final class Tensor {
      * indices of shape S, the result has shape S + [cols].
      */
     public Tensor gather(int[] indices, int... indexShape) {
-        if (shape.length != 2) {
-            throw new IllegalArgumentException("gather: expected a [rows, cols] table but the shape is " + shapeString());
-        }
-        checkLength("gather indices", indices.length, indexShape);
-        int rows = shape[0];
-        int cols = shape[1];
-        int[] s = Arrays.copyOf(indexShape, indexShape.length + 1);
-        s[indexShape.length] = cols;
-        Tensor out = zeros(dtype, s);
-        for (int i = 0; i < indices.length; i++) {
-            int r = indices[i];
-            if (r < 0 || r >= rows) {
-                throw new IndexOutOfBoundsException("gather: index " + r + " at position " + i
-                        + " is outside the table's " + rows + " rows (valid: 0.." + (rows - 1) + ")");
-            }
-            copyRow(this.select(0, r), out, i * cols);
-        }
-        return out;
-    }
-
-    private static void copyRow(Tensor row, Tensor out, int outOffset) {
-        int cols = row.size();
-        if (row.isContiguous()) {
-            if (out.f != null) {
-                System.arraycopy(row.f, row.offset, out.f, outOffset, cols);
-            } else {
-                System.arraycopy(row.d, row.offset, out.d, outOffset, cols);
-            }
-            return;
-        }
-        for (int c = 0; c < cols; c++) {
-            double v = row.getFlat(c);
-            if (out.f != null) {
-                out.f[outOffset + c] = (float) v;
-            } else {
-                out.d[outOffset + c] = v;
-            }
-        }
+        return Joins.gather(this, indices, indexShape);
     }
 
     // ---- elementwise -----------------------------------------------------------------------
