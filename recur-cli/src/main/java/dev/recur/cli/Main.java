@@ -15,7 +15,7 @@ public final class Main implements Runnable {
             description = "Kernel threads for every command (default: all ${sys:recur.cores} cores).")
     void setThreads(int n) {
         if (n < 1) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "--threads must be at least 1, got " + n);
         }
         Parallel.setThreads(n);
@@ -26,7 +26,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** Builds the command line (also used by tests). */

@@ -1,9 +1,15 @@
 package dev.recur.kernel;
 
+import java.util.Arrays;
+
 /**
  * The plain-Java definition of every kernel: straightforward loops, single-threaded, written to
  * be read. Every other backend is tested against this one. Float kernels accumulate dot products
  * in float like the fast ones do; sums accumulate in double.
+ *
+ * <p>The softmax family defines rows of all {@code -inf} (fully masked rows) without NaN:
+ * logSumExp is {@code -inf}, softmax is all zeros and logSoftmax all {@code -inf} (the log of
+ * those zeros). A row containing NaN or {@code +inf} gives NaN, as in NumPy.
  */
 public class ReferenceKernels implements Kernels {
 
@@ -160,6 +166,10 @@ public class ReferenceKernels implements Kernels {
             for (int c = 0; c < cols; c++) {
                 max = Math.max(max, x[xOff + o + c]);
             }
+            if (max == Double.NEGATIVE_INFINITY) { // a fully masked row: no mass anywhere
+                Arrays.fill(y, yOff + o, yOff + o + cols, 0);
+                continue;
+            }
             double total = 0;
             for (int c = 0; c < cols; c++) {
                 total += Math.exp(x[xOff + o + c] - max);
@@ -178,6 +188,10 @@ public class ReferenceKernels implements Kernels {
             for (int c = 0; c < cols; c++) {
                 max = Math.max(max, x[xOff + o + c]);
             }
+            if (max == Double.NEGATIVE_INFINITY) { // a fully masked row: no mass anywhere
+                Arrays.fill(y, yOff + o, yOff + o + cols, 0);
+                continue;
+            }
             double total = 0;
             for (int c = 0; c < cols; c++) {
                 total += Math.exp(x[xOff + o + c] - max);
@@ -194,7 +208,7 @@ public class ReferenceKernels implements Kernels {
             int o = r * cols;
             double lse = logSumExp(x, xOff + o, cols);
             for (int c = 0; c < cols; c++) {
-                y[yOff + o + c] = (float) (x[xOff + o + c] - lse);
+                y[yOff + o + c] = (float) (lse == Double.NEGATIVE_INFINITY ? lse : x[xOff + o + c] - lse);
             }
         }
     }
@@ -205,7 +219,7 @@ public class ReferenceKernels implements Kernels {
             int o = r * cols;
             double lse = logSumExp(x, xOff + o, cols);
             for (int c = 0; c < cols; c++) {
-                y[yOff + o + c] = x[xOff + o + c] - lse;
+                y[yOff + o + c] = (lse == Double.NEGATIVE_INFINITY ? lse : x[xOff + o + c] - lse);
             }
         }
     }

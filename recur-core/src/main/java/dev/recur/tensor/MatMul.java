@@ -28,7 +28,7 @@ final class MatMul {
         Operand oa = Operand.of(a);
         Operand ob = Operand.of(b);
         Tensor c = Tensor.zeros(a.dtype(), m, n);
-        if (m == 0 || n == 0) {
+        if (m == 0 || n == 0 || k == 0) { // an empty sum: zeros
             return c;
         }
         if (a.dtype() == DType.FLOAT32) {

@@ -21,6 +21,14 @@ final class Reductions {
         return Tensor.scalar(x.dtype(), s);
     }
 
+    /** Mean of all elements, divided in double and rounded once (NaN for an empty tensor, like NumPy). */
+    static Tensor mean(Tensor x) {
+        Tensor c = x.contiguous();
+        Kernels k = Backend.kernels();
+        double s = x.dtype() == DType.FLOAT32 ? k.sum(c.floats(), c.offset(), c.size()) : k.sum(c.doubles(), c.offset(), c.size());
+        return Tensor.scalar(x.dtype(), s / c.size());
+    }
+
     /** Views x as [outer, n, inner] around dimension {@code dim}. */
     private record Split(int outer, int n, int inner, int[] reducedShape) {
         static Split of(String op, Tensor x, int dim) {
@@ -106,9 +114,10 @@ final class Reductions {
         if (Arrays.equals(s, target)) {
             return x;
         }
-        int[] check = Shapes.broadcast("sumTo", target, s);
-        if (!Arrays.equals(check, s)) {
-            throw new IllegalArgumentException("sumTo: shape " + Shapes.str(s) + " is not a broadcast of " + Shapes.str(target));
+        if (!broadcastsTo(target, s)) {
+            throw new IllegalArgumentException("sumTo: shape " + Shapes.str(s) + " cannot be summed down to "
+                    + Shapes.str(target) + " because " + Shapes.str(target) + " does not broadcast to " + Shapes.str(s)
+                    + "; the target must match the trailing dimensions, with 1 where they were stretched");
         }
         Tensor out = x;
         // sum away leading dimensions that the target lacks
@@ -124,12 +133,26 @@ final class Reductions {
         return out.contiguous().reshape(target);
     }
 
+    /** Whether {@code from} broadcasts to exactly {@code to} (NumPy rules). */
+    private static boolean broadcastsTo(int[] from, int[] to) {
+        if (from.length > to.length) {
+            return false;
+        }
+        for (int i = 0; i < from.length; i++) {
+            int f = from[from.length - 1 - i];
+            if (f != 1 && f != to[to.length - 1 - i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static Tensor rowwise(String op, Tensor x, Rowwise fn) {
         if (x.rank() == 0) {
             throw new IllegalArgumentException(op + ": expected at least one dimension but got a scalar");
         }
         int cols = x.dim(-1);
-        int rows = cols == 0 ? 0 : x.size() / cols;
+        int rows = Shapes.size(Arrays.copyOf(x.shape(), x.rank() - 1)); // not size / cols: cols may be 0
         Tensor c = x.contiguous();
         int[] outShape = fn == Rowwise.LOG_SUM_EXP ? Arrays.copyOf(x.shape(), x.rank() - 1) : x.shape();
         Tensor out = Tensor.zeros(x.dtype(), outShape);

@@ -43,7 +43,8 @@ public final class Shapes {
     public static int axis(String op, int dim, int rank) {
         int a = dim < 0 ? dim + rank : dim;
         if (a < 0 || a >= rank) {
-            throw new IllegalArgumentException(op + ": dimension " + dim + " is out of range for a tensor of rank " + rank);
+            throw new IllegalArgumentException(op + ": dimension " + dim + " is out of range for a tensor of rank " + rank
+                    + (rank == 0 ? " (a scalar has no dimensions)" : " (valid: " + -rank + ".." + (rank - 1) + ")"));
         }
         return a;
     }

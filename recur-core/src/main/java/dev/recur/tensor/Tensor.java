@@ -82,8 +82,11 @@ public final class Tensor {
     /** Uniform random values in [lo, hi) drawn from {@code rng} in row-major order. */
     public static Tensor uniform(RandomGenerator rng, DType dtype, double lo, double hi, int... shape) {
         Tensor t = zeros(dtype, shape);
+        float below = Math.nextDown((float) hi); // the largest float32 under hi
         for (int i = 0, n = t.size(); i < n; i++) {
-            t.setFlat(i, lo + (hi - lo) * rng.nextDouble());
+            double v = lo + (hi - lo) * rng.nextDouble();
+            // a double just under hi can round up to hi in float32, outside the half-open range
+            t.setFlat(i, dtype == DType.FLOAT32 && (float) v >= hi ? below : v);
         }
         return t;
     }
@@ -97,7 +100,7 @@ public final class Tensor {
         return t;
     }
 
-    private static void checkLength(String op, int length, int[] shape) {
+    static void checkLength(String op, int length, int[] shape) {
         if (Shapes.size(shape) != length) {
             throw new IllegalArgumentException(op + ": " + length + " values do not fill shape "
                     + Shapes.str(shape) + " (" + Shapes.size(shape) + " elements)");
@@ -298,6 +301,10 @@ public final class Tensor {
         int infer = -1;
         long known = 1;
         for (int i = 0; i < s.length; i++) {
+            if (s[i] < -1) {
+                throw new IllegalArgumentException("reshape " + Shapes.str(shape) + " -> " + Shapes.str(newShape)
+                        + ": dimension " + i + " is " + s[i] + "; sizes must be >= 0, or -1 for one inferred size");
+            }
             if (s[i] == -1) {
                 if (infer >= 0) {
                     throw new IllegalArgumentException("reshape " + Shapes.str(shape) + " -> " + Shapes.str(newShape)
@@ -311,15 +318,14 @@ public final class Tensor {
         if (infer >= 0) {
             if (known == 0 || size() % known != 0) {
                 throw new IllegalArgumentException("reshape " + Shapes.str(shape) + " -> " + Shapes.str(newShape)
-                        + ": " + size() + " elements cannot be split that way");
+                        + ": " + size() + " elements cannot be split into rows of " + known + " to infer the -1");
             }
             s[infer] = (int) (size() / known);
-        }
-        if (Shapes.size(s) != size()) {
+        } else if (known != size()) {
             throw new IllegalArgumentException("reshape " + Shapes.str(shape) + " -> " + Shapes.str(newShape)
-                    + ": " + size() + " elements do not fit " + Shapes.size(s));
+                    + ": " + size() + " elements do not fit " + known);
         }
-        Tensor src = isContiguous() ? this : contiguous();
+        Tensor src = contiguous();
         return new Tensor(dtype, s, Shapes.contiguousStrides(s), src.offset, src.f, src.d);
     }
 
@@ -347,9 +353,13 @@ public final class Tensor {
     /** Elements {@code start} (inclusive) to {@code end} (exclusive) along {@code dim} (a view). */
     public Tensor slice(int dim, int start, int end) {
         int a = Shapes.axis("slice", dim, shape.length);
-        if (start < 0 || end > shape[a] || start > end) {
+        if (start > end) {
+            throw new IllegalArgumentException("slice: start " + start + " is after end " + end + " along dimension "
+                    + dim + " of shape " + Shapes.str(shape));
+        }
+        if (start < 0 || end > shape[a]) {
             throw new IllegalArgumentException("slice: range [" + start + ", " + end + ") along dimension " + dim
-                    + " is outside [0, " + shape[a] + "] of shape " + Shapes.str(shape));
+                    + " is outside [0, " + shape[a] + ") of shape " + Shapes.str(shape));
         }
         int[] s = shape.clone();
         s[a] = end - start;
@@ -378,7 +388,8 @@ public final class Tensor {
     public Tensor unsqueeze(int dim) {
         int a = dim < 0 ? dim + shape.length + 1 : dim;
         if (a < 0 || a > shape.length) {
-            throw new IllegalArgumentException("unsqueeze: dimension " + dim + " is out of range for rank " + shape.length);
+            throw new IllegalArgumentException("unsqueeze: dimension " + dim + " is out of range for a tensor of rank "
+                    + shape.length + " (valid: " + (-shape.length - 1) + ".." + shape.length + ")");
         }
         int[] s = new int[shape.length + 1];
         int[] st = new int[shape.length + 1];
@@ -441,50 +452,12 @@ public final class Tensor {
 
     /** Tensors of equal shapes (except along {@code dim}) joined along {@code dim}. */
     public static Tensor concat(int dim, Tensor... parts) {
-        if (parts.length == 0) {
-            throw new IllegalArgumentException("concat: no tensors given");
-        }
-        Tensor first = parts[0];
-        int a = Shapes.axis("concat", dim, first.rank());
-        int total = 0;
-        for (Tensor p : parts) {
-            if (p.rank() != first.rank() || p.dtype != first.dtype) {
-                throw new IllegalArgumentException("concat: tensor of shape " + p.shapeString() + " (" + p.dtype
-                        + ") cannot join " + first.shapeString() + " (" + first.dtype + ")");
-            }
-            for (int i = 0; i < first.rank(); i++) {
-                if (i != a && p.shape[i] != first.shape[i]) {
-                    throw new IllegalArgumentException("concat along dimension " + dim + ": shapes " + first.shapeString()
-                            + " and " + p.shapeString() + " differ in dimension " + i);
-                }
-            }
-            total += p.shape[a];
-        }
-        int[] s = first.shape.clone();
-        s[a] = total;
-        Tensor out = zeros(first.dtype, s);
-        int at = 0;
-        for (Tensor p : parts) {
-            out.slice(a, at, at + p.shape[a]).copyFrom(p);
-            at += p.shape[a];
-        }
-        return out;
+        return Joins.concat(dim, parts);
     }
 
     /** Tensors of one shape stacked along a new dimension {@code dim}. */
     public static Tensor stack(int dim, Tensor... parts) {
-        if (parts.length == 0) {
-            throw new IllegalArgumentException("stack: no tensors given");
-        }
-        Tensor[] expanded = new Tensor[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            if (!Arrays.equals(parts[i].shape, parts[0].shape)) {
-                throw new IllegalArgumentException("stack: shapes " + parts[0].shapeString() + " and "
-                        + parts[i].shapeString() + " differ; stacked tensors must have one shape");
-            }
-            expanded[i] = parts[i].unsqueeze(dim);
-        }
-        return concat(dim, expanded);
+        return Joins.stack(dim, parts);
     }
 
     /**
@@ -492,36 +465,7 @@ public final class Tensor {
      * indices of shape S, the result has shape S + [cols].
      */
     public Tensor gather(int[] indices, int... indexShape) {
-        if (shape.length != 2) {
-            throw new IllegalArgumentException("gather: expected a [rows, cols] table but the shape is " + shapeString());
-        }
-        checkLength("gather indices", indices.length, indexShape);
-        int rows = shape[0];
-        int cols = shape[1];
-        int[] s = Arrays.copyOf(indexShape, indexShape.length + 1);
-        s[indexShape.length] = cols;
-        Tensor out = zeros(dtype, s);
-        for (int i = 0; i < indices.length; i++) {
-            int r = indices[i];
-            if (r < 0 || r >= rows) {
-                throw new IndexOutOfBoundsException("gather: index " + r + " at position " + i
-                        + " is outside the table's " + rows + " rows (valid: 0.." + (rows - 1) + ")");
-            }
-            copyRow(this.select(0, r), out, i * cols);
-        }
-        return out;
-    }
-
-    private static void copyRow(Tensor row, Tensor out, int outOffset) {
-        int cols = row.size();
-        for (int c = 0; c < cols; c++) {
-            double v = row.getFlat(c);
-            if (out.f != null) {
-                out.f[outOffset + c] = (float) v;
-            } else {
-                out.d[outOffset + c] = v;
-            }
-        }
+        return Joins.gather(this, indices, indexShape);
     }
 
     // ---- elementwise -----------------------------------------------------------------------
@@ -647,7 +591,7 @@ public final class Tensor {
 
     /** Mean of all elements as a scalar tensor. */
     public Tensor mean() {
-        return sum().mul(1.0 / size());
+        return Reductions.mean(this);
     }
 
     /** Maximum along {@code dim}, removing it. */
@@ -662,7 +606,7 @@ public final class Tensor {
 
     /**
      * Sums this tensor down to {@code target}, a shape it was broadcast from (the gradient of
-     * broadcasting).
+     * broadcasting). Returns this tensor itself when it already has that shape.
      */
     public Tensor sumTo(int... target) {
         return Reductions.sumTo(this, target);
