@@ -56,7 +56,7 @@ class OpErrorsTest {
                 new Bad("softmax of a scalar", iae, () -> v().softmax(), "softmax: expected at least one dimension"),
                 new Bad("reshape", iae, () -> v(2, 3).reshape(4), "reshape [2, 3] -> [4]"),
                 new Bad("t() of rank 3", iae, () -> v(2, 3, 4).t(), "t(): expected a matrix but the shape is [2, 3, 4]"),
-                new Bad("slice range", iae, () -> v(2, 3).slice(1, 2, 5), "slice: range [2, 5) along dimension 1 is outside [0, 3] of shape [2, 3]"),
+                new Bad("slice range", iae, () -> v(2, 3).slice(1, 2, 5), "slice: range [2, 5) along dimension 1 is outside [0, 3) of shape [2, 3]"),
                 new Bad("select index", IndexOutOfBoundsException.class, () -> v(2, 3).select(0, 2),
                         "select: index 2 along dimension 0 is out of bounds for shape [2, 3]"),
                 new Bad("concat shapes", iae, () -> Variable.concat(0, v(2, 3), v(2, 4)),
