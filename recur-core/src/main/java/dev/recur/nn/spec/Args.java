@@ -182,8 +182,11 @@ public final class Args {
     }
 
     private IllegalArgumentException missing(int index, String name, String example) {
+        Set<String> strays = new TreeSet<>(node.keywords().keySet());
+        strays.removeAll(known); // a misspelt keyword is the usual cause
         return new IllegalArgumentException(layer() + ": missing required argument '" + name + "' (e.g. "
-                + layer() + "(" + (index == 0 ? example : name + "=" + example) + "))");
+                + layer() + "(" + (index == 0 ? example : name + "=" + example) + "))"
+                + (strays.isEmpty() ? "" : "; given instead: '" + String.join("', '", strays) + "'"));
     }
 
     private int toInt(String name, Object v) {
