@@ -19,8 +19,8 @@ import java.util.List;
  * two are the same; when the rate changes, Keras's velocity keeps the old rate in its past
  * steps while PyTorch rescales the whole buffer. PyTorch's {@code weight_decay} adds
  * {@code wd * w} to the gradient (L2, which then passes through momentum); Keras and Recur
- * decay the weight directly, which only differs with momentum. Keras's default learning rate is
- * 0.01 (PyTorch's 0.001).
+ * decay the weight directly, which only differs with momentum. PyTorch also rejects Nesterov
+ * without momentum; Keras (and Recur) accept it, where it is plain gradient descent.
  *
  * @param learningRate lr, &gt; 0; default 0.01
  * @param momentum     in [0, 1); default 0 (plain gradient descent, no state)

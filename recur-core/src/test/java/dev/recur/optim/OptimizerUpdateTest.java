@@ -57,6 +57,11 @@ class OptimizerUpdateTest {
     }
 
     @Test
+    void sgdWithNesterovButNoMomentumIsPlainGradientDescent() {
+        assertTrajectory(new Sgd(0.1, 0, Sgd.Variant.NESTEROV, 0), new double[][]{{0.9, 2.2}, {0.85, 2.2}, {0.95, 2.1}});
+    }
+
+    @Test
     void sgdWithMomentumAccumulatesSteps() {
         assertTrajectory(new Sgd(0.1, 0.9, Sgd.Variant.CLASSICAL, 0), new double[][]{
                 {0.9, 2.2},     // v = 0.9 * 0 - 0.1 * g1 = [-0.1, 0.2]; w = w + v
