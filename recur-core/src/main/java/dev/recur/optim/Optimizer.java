@@ -140,13 +140,7 @@ public final class Optimizer {
 
     /** Applies one update to every parameter that has a gradient, in place. */
     public void step() {
-        for (Parameter p : params) { // check all first, so that a failed step changes nothing
-            if (p.hasGrad() && p.grad().dtype() != p.value().dtype()) {
-                throw new IllegalStateException(name() + ".step: the gradient of parameter '" + p.name() + "' is "
-                        + p.grad().dtype() + " but the parameter is " + p.value().dtype()
-                        + ". Possible cause: backward() was seeded with a tensor of the other type");
-            }
-        }
+        // a gradient always has its parameter's type: autodiff checks every accumulation
         long t = iterations + 1;
         for (int i = 0; i < params.length; i++) {
             Parameter p = params[i];

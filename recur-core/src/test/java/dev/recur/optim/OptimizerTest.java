@@ -79,20 +79,6 @@ class OptimizerTest {
     }
 
     @Test
-    void aGradientOfTheWrongTypeStopsTheStepBeforeAnythingChanges() {
-        Parameter a = Grads.param("a", DType.FLOAT32, 1);
-        Parameter b = Grads.param("b", DType.FLOAT32, 1);
-        Optimizer opt = new Sgd(0.1, 0, Sgd.Variant.CLASSICAL, 0).build(List.of(a, b));
-        Grads.set(a, 1);
-        b.backward(Tensor.of(new double[]{1}, 1)); // a float64 seed for a float32 parameter
-        var e = assertThrows(IllegalStateException.class, opt::step);
-        assertEquals("Sgd.step: the gradient of parameter 'b' is float64 but the parameter is float32."
-                + " Possible cause: backward() was seeded with a tensor of the other type", e.getMessage());
-        assertEquals(1.0, a.value().getFlat(0));
-        assertEquals(0, opt.iterations());
-    }
-
-    @Test
     void refusesAnEmptyParameterList() {
         var e = assertThrows(IllegalArgumentException.class, () -> Adam.defaults().build(List.of()));
         assertEquals("Adam: the parameter list is empty, so there is nothing to optimize", e.getMessage());
