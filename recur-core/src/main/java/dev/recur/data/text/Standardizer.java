@@ -85,20 +85,40 @@ public record Standardizer(boolean lowerCase, boolean stripHtml, String punctuat
      */
     public String apply(String text, String separator) {
         String s = lowerCase ? text.toLowerCase(Locale.ROOT) : text;
-        if (stripHtml) {
+        if (stripHtml && s.indexOf('<') >= 0) {
             s = HTML_TAG.matcher(s).replaceAll(Matcher.quoteReplacement(separator));
         }
         if (punctuationMode == PunctuationMode.KEEP || punctuation.isEmpty()) {
             return s;
         }
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            if (punctuation.indexOf(cp) < 0) {
-                out.appendCodePoint(cp);
-            } else if (punctuationMode == PunctuationMode.SEPARATE) {
-                out.append(separator);
+        long[] ascii = new long[2]; // bit c set: ASCII character c is punctuation
+        boolean beyondAscii = false;
+        for (int i = 0; i < punctuation.length(); i++) {
+            char c = punctuation.charAt(i);
+            if (c < 128) {
+                ascii[c >> 6] |= 1L << (c & 63);
+            } else {
+                beyondAscii = true;
             }
-        });
-        return out.toString();
+        }
+        StringBuilder out = null; // created at the first punctuation character
+        int copied = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int n = Character.charCount(cp);
+            boolean hit = cp < 128 ? (ascii[cp >> 6] >>> (cp & 63) & 1) != 0 : beyondAscii && punctuation.indexOf(cp) >= 0;
+            if (hit) {
+                if (out == null) {
+                    out = new StringBuilder(s.length());
+                }
+                out.append(s, copied, i);
+                if (punctuationMode == PunctuationMode.SEPARATE) {
+                    out.append(separator);
+                }
+                copied = i + n;
+            }
+            i += n;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 }

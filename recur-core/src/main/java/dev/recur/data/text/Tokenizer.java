@@ -98,6 +98,7 @@ public final class Tokenizer {
     private final SequencedMap<String, Long> counts; // in order of first occurrence
     private final int documentCount;
     private final Vocabulary vocabulary;
+    private final SequencedMap<String, Integer> wordIndex; // Keras word_index: the OOV token, then the vocabulary
 
     private Tokenizer(Options options, SequencedMap<String, Long> counts, int documentCount) {
         this.options = options;
@@ -105,6 +106,14 @@ public final class Tokenizer {
         this.documentCount = documentCount;
         this.vocabulary = Vocabulary.fromCounts(counts,
                 options.oovToken() == null ? Vocabulary.Oov.NONE : Vocabulary.Oov.token(options.oovToken()));
+        SequencedMap<String, Integer> index = new LinkedHashMap<>();
+        if (options.oovToken() != null) {
+            index.put(options.oovToken(), 1);
+        }
+        for (String t : vocabulary.tokens()) {
+            index.put(t, vocabulary.index(t));
+        }
+        this.wordIndex = Collections.unmodifiableSequencedMap(index);
     }
 
     /** A tokenizer fitted on these texts (Keras {@code fit_on_texts}). */
@@ -114,15 +123,18 @@ public final class Tokenizer {
 
     /** A new tokenizer that has also counted these texts; this one is unchanged. */
     public Tokenizer fitMore(Iterable<String> texts) {
-        SequencedMap<String, Long> c = new LinkedHashMap<>(counts);
+        SequencedMap<String, long[]> c = new LinkedHashMap<>(); // mutable counters, in order of first occurrence
+        counts.forEach((token, n) -> c.put(token, new long[]{n}));
         int docs = documentCount;
         for (String text : texts) {
             for (String token : tokenize(text)) {
-                c.merge(token, 1L, Long::sum);
+                c.computeIfAbsent(token, t -> new long[1])[0]++;
             }
             docs++;
         }
-        return new Tokenizer(options, c, docs);
+        SequencedMap<String, Long> out = new LinkedHashMap<>(c.size() * 2);
+        c.forEach((token, n) -> out.put(token, n[0]));
+        return new Tokenizer(options, out, docs);
     }
 
     /** The standardized tokens of a text, before indexing (Keras {@code text_to_word_sequence}). */
@@ -199,14 +211,7 @@ public final class Tokenizer {
 
     /** Every token seen and its index, the OOV token first when set (Keras {@code word_index}). */
     public SequencedMap<String, Integer> wordIndex() {
-        SequencedMap<String, Integer> out = new LinkedHashMap<>();
-        if (options.oovToken() != null) {
-            out.put(options.oovToken(), 1);
-        }
-        for (String t : vocabulary.tokens()) {
-            out.put(t, vocabulary.index(t));
-        }
-        return Collections.unmodifiableSequencedMap(out);
+        return wordIndex;
     }
 
     /** How often each token occurred, in order of first occurrence (Keras {@code word_counts}). */

@@ -40,6 +40,14 @@ class StandardizerTest {
     }
 
     @Test
+    void punctuationBeyondAsciiAndSurrogatePairs() {
+        Standardizer s = Standardizer.NONE.withPunctuation("\u00ab\u00bb\uD83D\uDE00", PunctuationMode.REMOVE);
+        assertEquals("hi there", s.apply("\u00abhi\u00bb there\uD83D\uDE00"));
+        assertEquals("caf\u00e9 \uD83D\uDE01", s.apply("caf\u00e9 \uD83D\uDE01")); // other code points untouched
+        assertEquals("a b", Standardizer.KERAS_TOKENIZER.apply("a\u00e9b".replace("\u00e9", "!")));
+    }
+
+    @Test
     void lowerCasingIsLocaleIndependent() {
         assertEquals("title", Standardizer.LOWER.apply("TITLE")); // not the Turkish dotless i
     }
