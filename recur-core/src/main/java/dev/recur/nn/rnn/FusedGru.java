@@ -19,11 +19,11 @@ final class FusedGru extends FusedRecurrence {
     private final boolean resetAfter;
     private final int offZ, offR, offH; // gate blocks z, r, h
 
-    // saved by forward for backward, rows b*T + t
-    private float[] gates; // [B*T, 3h] z, r, h~ after their nonlinearities
-    private float[] hPrev; // [B*T, h] h_{t-1}
-    private float[] rec;   // resetAfter: [B*T, 3h] h_{t-1} U + bU
-    private float[] rh;    // reset before: [B*T, h] r * h_{t-1}
+    // saved by forward for backward, step-major rows s*B + b
+    private float[] gates; // [T*B, 3h] z, r, h~ after their nonlinearities
+    private float[] hPrev; // [T*B, h] h_{t-1}
+    private float[] rec;   // resetAfter: [T*B, 3h] h_{t-1} U + bU
+    private float[] rh;    // reset before: [T*B, h] r * h_{t-1}
 
     private FusedGru(GruConfig config, StepPlan plan, Variable... inputs) {
         super(plan, config, inputs);
@@ -59,32 +59,35 @@ final class FusedGru extends FusedRecurrence {
         for (int s = 0; s < time; s++) {
             int t = plan.timeAt(s);
             int step = s;
-            saveState(hCur, hPrev, t);
+            saveState(hCur, hPrev, s);
             if (resetAfter) {
                 // rec_t = h_{t-1} U   ([B, h] x [h, 3h])
-                k.gemm(Transpose.N, Transpose.N, batch, width, h, 1f, hPrev, t * h, time * h, u.a(), u.off(), width,
-                        0f, rec, t * width, time * width);
-                plan.forRows(width, (lo, hi) -> gatesResetAfter(lo, hi, t, recurrentBias));
+                k.gemm(Transpose.N, Transpose.N, batch, width, h, 1f, hPrev, block(s, h), h, u.a(), u.off(), width,
+                        0f, rec, block(s, width), width);
+                plan.forRows(width, (lo, hi) -> {
+                    gatesResetAfter(lo, hi, t, step, recurrentBias);
+                    newState(lo, hi, t, step, hCur, out);
+                });
             } else {
                 // z_t, r_t += h_{t-1} U_zr   ([B, h] x [h, 2h])
-                k.gemm(Transpose.N, Transpose.N, batch, 2 * h, h, 1f, hPrev, t * h, time * h, u.a(), u.off() + offZ,
-                        width, 1f, gates, t * width + offZ, time * width);
-                plan.forRows(width, (lo, hi) -> gatesResetBefore(lo, hi, t));
+                k.gemm(Transpose.N, Transpose.N, batch, 2 * h, h, 1f, hPrev, block(s, h), h, u.a(), u.off() + offZ,
+                        width, 1f, gates, block(s, width) + offZ, width);
+                plan.forRows(width, (lo, hi) -> gatesResetBefore(lo, hi, t, step));
                 // h~_t += (r * h_{t-1}) U_h   ([B, h] x [h, h])
-                k.gemm(Transpose.N, Transpose.N, batch, h, h, 1f, rh, t * h, time * h, u.a(), u.off() + offH,
-                        width, 1f, gates, t * width + offH, time * width);
+                k.gemm(Transpose.N, Transpose.N, batch, h, h, 1f, rh, block(s, h), h, u.a(), u.off() + offH,
+                        width, 1f, gates, block(s, width) + offH, width);
+                plan.forRows(width, (lo, hi) -> newState(lo, hi, t, step, hCur, out));
             }
-            plan.forRows(width, (lo, hi) -> newState(lo, hi, t, step, hCur, out));
         }
         return new Tensor[]{Tensor.of(out, batch, time, h), Tensor.of(hCur, batch, h)};
     }
 
     /** z, r = sigmoid(xW + b + rec); h~ pre-activation = xW_h + b_h + r * rec_h. */
-    private void gatesResetAfter(int lo, int hi, int t, Dense recurrentBias) {
+    private void gatesResetAfter(int lo, int hi, int t, int s, Dense recurrentBias) {
         int h = units;
         for (int b = lo; b < hi; b++) {
             if (plan.isActive(b, t)) {
-                int g = row(b, t, width);
+                int g = row(b, s, width);
                 k.binary(Binary.ADD, rec, g, recurrentBias.a(), recurrentBias.off(), rec, g, width);
                 k.binary(Binary.ADD, gates, g + offZ, rec, g + offZ, gates, g + offZ, 2 * h); // z, r adjacent
                 k.unary(Unary.SIGMOID, gates, g + offZ, gates, g + offZ, 2 * h);
@@ -96,12 +99,12 @@ final class FusedGru extends FusedRecurrence {
     }
 
     /** z, r = sigmoid(x W + b + h_{t-1} U_zr); keeps r * h_{t-1} for the candidate's product. */
-    private void gatesResetBefore(int lo, int hi, int t) {
+    private void gatesResetBefore(int lo, int hi, int t, int s) {
         int h = units;
         for (int b = lo; b < hi; b++) {
             if (plan.isActive(b, t)) {
-                int g = row(b, t, width);
-                int p = row(b, t, h);
+                int g = row(b, s, width);
+                int p = row(b, s, h);
                 k.unary(Unary.SIGMOID, gates, g + offZ, gates, g + offZ, 2 * h); // z, r adjacent
                 for (int j = 0; j < h; j++) {
                     rh[p + j] = gates[g + offR + j] * hPrev[p + j];
@@ -117,9 +120,9 @@ final class FusedGru extends FusedRecurrence {
             if (!plan.isActive(b, t)) {
                 continue; // masked: the state carries over, the output stays 0
             }
-            int g = row(b, t, width);
-            int p = row(b, t, h);
-            int o = row(b, s, h);
+            int g = row(b, s, width);
+            int p = row(b, s, h);
+            int o = seqRow(b, s, h);
             k.unary(Unary.TANH, gates, g + offH, gates, g + offH, h);
             for (int j = 0; j < h; j++) {
                 float z = gates[g + offZ + j];
@@ -137,8 +140,8 @@ final class FusedGru extends FusedRecurrence {
         int h = units;
         Dense dSeq = Dense.of(dOutputs[0]);                 // [B, T, h]
         float[] dh = Dense.of(dOutputs[1]).copy(batch * h); // [B, h] dL/dh carried back in time
-        float[] dG = new float[batch * time * width];       // [B*T, 3h] dL/d(x W + b), zero at masked steps
-        // resetAfter: dL/d(h U + bU) [B*T, 3h]; reset before: dL/d(r * h_{t-1}) of one step [B, h]
+        float[] dG = new float[batch * time * width];       // [T*B, 3h] dL/d(x W + b), zero at masked steps
+        // resetAfter: dL/d(h U + bU) [T*B, 3h]; reset before: dL/d(r * h_{t-1}) of one step [B, h]
         float[] dRec = new float[resetAfter ? batch * time * width : batch * h];
         for (int s = time - 1; s >= 0; s--) {
             int t = plan.timeAt(s);
@@ -146,15 +149,15 @@ final class FusedGru extends FusedRecurrence {
             plan.forRows(width, (lo, hi) -> stateGrads(lo, hi, t, step, dSeq, dh, dG, dRec));
             if (resetAfter) {
                 // dh_{t-1} += dRec_t U^T   ([B, 3h] x [3h, h])
-                k.gemm(Transpose.N, Transpose.T, batch, h, width, 1f, dRec, t * width, time * width, u.a(), u.off(),
+                k.gemm(Transpose.N, Transpose.T, batch, h, width, 1f, dRec, block(s, width), width, u.a(), u.off(),
                         width, 1f, dh, 0, h);
             } else {
                 // d(r * h_{t-1}) = dz_h U_h^T   ([B, h] x [h, h])
-                k.gemm(Transpose.N, Transpose.T, batch, h, h, 1f, dG, t * width + offH, time * width, u.a(),
+                k.gemm(Transpose.N, Transpose.T, batch, h, h, 1f, dG, block(s, width) + offH, width, u.a(),
                         u.off() + offH, width, 0f, dRec, 0, h);
-                plan.forRows(width, (lo, hi) -> resetGrads(lo, hi, t, dh, dG, dRec));
+                plan.forRows(width, (lo, hi) -> resetGrads(lo, hi, t, step, dh, dG, dRec));
                 // dh_{t-1} += dz_zr U_zr^T   ([B, 2h] x [2h, h])
-                k.gemm(Transpose.N, Transpose.T, batch, h, 2 * h, 1f, dG, t * width + offZ, time * width, u.a(),
+                k.gemm(Transpose.N, Transpose.T, batch, h, 2 * h, 1f, dG, block(s, width) + offZ, width, u.a(),
                         u.off() + offZ, width, 1f, dh, 0, h);
             }
         }
@@ -194,9 +197,9 @@ final class FusedGru extends FusedRecurrence {
             if (!plan.isActive(b, t)) {
                 continue; // masked: dh passes through, the gradients stay 0
             }
-            int g = row(b, t, width);
-            int p = row(b, t, h);
-            int y = dSeq.off() + row(b, s, h);
+            int g = row(b, s, width);
+            int p = row(b, s, h);
+            int y = dSeq.off() + seqRow(b, s, h);
             for (int j = 0; j < h; j++) {
                 float dhj = dh[b * h + j] + dSeq.a()[y + j];
                 float z = gates[g + offZ + j];
@@ -218,12 +221,12 @@ final class FusedGru extends FusedRecurrence {
     }
 
     /** Reset before: from d(r * h_{t-1}), the reset gate's gradient and r * d(r h) into dh_{t-1}. */
-    private void resetGrads(int lo, int hi, int t, float[] dh, float[] dG, float[] dRh) {
+    private void resetGrads(int lo, int hi, int t, int s, float[] dh, float[] dG, float[] dRh) {
         int h = units;
         for (int b = lo; b < hi; b++) {
             if (plan.isActive(b, t)) {
-                int g = row(b, t, width);
-                int p = row(b, t, h);
+                int g = row(b, s, width);
+                int p = row(b, s, h);
                 for (int j = 0; j < h; j++) {
                     float r = gates[g + offR + j];
                     dG[g + offR + j] = dRh[b * h + j] * hPrev[p + j] * r * (1f - r);

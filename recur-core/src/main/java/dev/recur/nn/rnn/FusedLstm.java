@@ -28,12 +28,12 @@ final class FusedLstm extends FusedRecurrence {
     private final int pI, pF, pO;            // input indices of the peepholes, -1 if absent
     private final float[] peepI, peepF, peepO; // [h] each; zeros where absent, so they add nothing
 
-    // saved by forward for backward, rows b*T + t
-    private float[] gates;    // [B*T, G*h] i, f, g, o after their nonlinearities
-    private float[] hPrev;    // [B*T, h] h_{t-1}
-    private float[] cPrev;    // [B*T, h] c_{t-1}
-    private float[] cell;     // [B*T, h] c_t after clipping
-    private float[] tanhCell; // [B*T, h] tanh(c_t)
+    // saved by forward for backward, step-major rows s*B + b
+    private float[] gates;    // [T*B, G*h] i, f, g, o after their nonlinearities
+    private float[] hPrev;    // [T*B, h] h_{t-1}
+    private float[] cPrev;    // [T*B, h] c_{t-1}
+    private float[] cell;     // [T*B, h] c_t after clipping
+    private float[] tanhCell; // [T*B, h] tanh(c_t)
 
     private FusedLstm(LstmConfig config, StepPlan plan, Variable[] inputs) {
         super(plan, config, inputs);
@@ -89,11 +89,11 @@ final class FusedLstm extends FusedRecurrence {
         for (int s = 0; s < time; s++) {
             int t = plan.timeAt(s);
             int step = s;
-            saveState(hCur, hPrev, t);
-            saveState(cCur, cPrev, t);
+            saveState(hCur, hPrev, s);
+            saveState(cCur, cPrev, s);
             // gates_t += h_{t-1} U   ([B, h] x [h, G*h])
-            k.gemm(Transpose.N, Transpose.N, batch, width, h, 1f, hPrev, t * h, time * h, u.a(), u.off(), width,
-                    1f, gates, t * width, time * width);
+            k.gemm(Transpose.N, Transpose.N, batch, width, h, 1f, hPrev, block(s, h), h, u.a(), u.off(), width,
+                    1f, gates, block(s, width), width);
             plan.forRows(width, (lo, hi) -> forwardRows(lo, hi, t, step, hCur, cCur, out));
         }
         return new Tensor[]{Tensor.of(out, batch, time, h), Tensor.of(hCur, batch, h), Tensor.of(cCur, batch, h)};
@@ -105,8 +105,8 @@ final class FusedLstm extends FusedRecurrence {
             if (!plan.isActive(b, t)) {
                 continue; // masked: the state carries over, the output stays 0
             }
-            int g = row(b, t, width);
-            int p = row(b, t, h);
+            int g = row(b, s, width);
+            int p = row(b, s, h);
             if (peepholes) {
                 for (int j = 0; j < h; j++) {
                     gates[g + offI + j] += peepI[j] * cPrev[p + j]; // z_i += p_i * c_{t-1}
@@ -131,7 +131,7 @@ final class FusedLstm extends FusedRecurrence {
             }
             k.unary(Unary.SIGMOID, gates, g + offO, gates, g + offO, h);
             k.unary(Unary.TANH, cell, p, tanhCell, p, h);
-            int o = row(b, s, h);
+            int o = seqRow(b, s, h);
             for (int j = 0; j < h; j++) {
                 float hv = gates[g + offO + j] * tanhCell[p + j]; // h_t = o * tanh(c_t)
                 out[o + j] = hv;
@@ -149,13 +149,13 @@ final class FusedLstm extends FusedRecurrence {
         Dense dSeq = Dense.of(dOutputs[0]);                 // [B, T, h]
         float[] dh = Dense.of(dOutputs[1]).copy(batch * h); // [B, h] dL/dh carried back in time
         float[] dc = Dense.of(dOutputs[2]).copy(batch * h); // [B, h] dL/dc carried back in time
-        float[] dG = new float[batch * time * width];       // [B*T, G*h] dL/dz, zero at masked steps
+        float[] dG = new float[batch * time * width];       // [T*B, G*h] dL/dz, zero at masked steps
         for (int s = time - 1; s >= 0; s--) {
             int t = plan.timeAt(s);
             int step = s;
             plan.forRows(width, (lo, hi) -> backwardRows(lo, hi, t, step, dSeq, dh, dc, dG));
             // dh_{t-1} += dz_t U^T   ([B, G*h] x [G*h, h])
-            k.gemm(Transpose.N, Transpose.T, batch, h, width, 1f, dG, t * width, time * width, u.a(), u.off(), width,
+            k.gemm(Transpose.N, Transpose.T, batch, h, width, 1f, dG, block(s, width), width, u.a(), u.off(), width,
                     1f, dh, 0, h);
         }
         accumulateInputGrads(dG);
@@ -186,9 +186,9 @@ final class FusedLstm extends FusedRecurrence {
             if (!plan.isActive(b, t)) {
                 continue; // masked: dh and dc pass through to the previous step, dz stays 0
             }
-            int g = row(b, t, width);
-            int p = row(b, t, h);
-            int y = dSeq.off() + row(b, s, h);
+            int g = row(b, s, width);
+            int p = row(b, s, h);
+            int y = dSeq.off() + seqRow(b, s, h);
             for (int j = 0; j < h; j++) {
                 float dhj = dh[b * h + j] + dSeq.a()[y + j];
                 float i = gates[g + offI + j];

@@ -13,9 +13,9 @@ final class FusedSimpleRnn extends FusedRecurrence {
 
     private final Activation activation;
 
-    // saved by forward for backward, rows b*T + t
-    private float[] hNew;  // [B*T, h] act(z_t), the new state (garbage at masked steps)
-    private float[] hPrev; // [B*T, h] h_{t-1}
+    // saved by forward for backward, step-major rows s*B + b
+    private float[] hNew;  // [T*B, h] act(z_t), the new state (garbage at masked steps)
+    private float[] hPrev; // [T*B, h] h_{t-1}
 
     private FusedSimpleRnn(SimpleRnnConfig config, StepPlan plan, Variable... inputs) {
         super(plan, config, inputs);
@@ -40,16 +40,16 @@ final class FusedSimpleRnn extends FusedRecurrence {
         for (int s = 0; s < time; s++) {
             int t = plan.timeAt(s);
             int step = s;
-            saveState(hCur, hPrev, t);
+            saveState(hCur, hPrev, s);
             // z_t += h_{t-1} U   ([B, h] x [h, h])
-            k.gemm(Transpose.N, Transpose.N, batch, h, h, 1f, hPrev, t * h, time * h, u.a(), u.off(), h,
-                    1f, hNew, t * h, time * h);
+            k.gemm(Transpose.N, Transpose.N, batch, h, h, 1f, hPrev, block(s, h), h, u.a(), u.off(), h,
+                    1f, hNew, block(s, h), h);
             plan.forRows(h, (lo, hi) -> {
                 for (int b = lo; b < hi; b++) {
                     if (plan.isActive(b, t)) {
-                        int z = row(b, t, h);
+                        int z = row(b, step, h);
                         activation.applyInPlace(k, hNew, z, h); // h_t = act(z_t)
-                        System.arraycopy(hNew, z, out, row(b, step, h), h);
+                        System.arraycopy(hNew, z, out, seqRow(b, step, h), h);
                         System.arraycopy(hNew, z, hCur, b * h, h);
                     }
                 }
@@ -63,7 +63,7 @@ final class FusedSimpleRnn extends FusedRecurrence {
         int h = units;
         Dense dSeq = Dense.of(dOutputs[0]);                 // [B, T, h]
         float[] dh = Dense.of(dOutputs[1]).copy(batch * h); // [B, h] dL/dh carried back in time
-        float[] dG = new float[batch * time * h];           // [B*T, h] dL/dz, zero at masked steps
+        float[] dG = new float[batch * time * h];           // [T*B, h] dL/dz, zero at masked steps
         for (int s = time - 1; s >= 0; s--) {
             int t = plan.timeAt(s);
             int step = s;
@@ -72,8 +72,8 @@ final class FusedSimpleRnn extends FusedRecurrence {
                     if (!plan.isActive(b, t)) {
                         continue; // masked: dh passes through
                     }
-                    int z = row(b, t, h);
-                    int y = dSeq.off() + row(b, step, h);
+                    int z = row(b, step, h);
+                    int y = dSeq.off() + seqRow(b, step, h);
                     for (int j = 0; j < h; j++) {
                         float dhj = dh[b * h + j] + dSeq.a()[y + j];
                         dG[z + j] = dhj * activation.derivativeFromOutput(hNew[z + j]); // dz = dh * act'(z)
@@ -82,7 +82,7 @@ final class FusedSimpleRnn extends FusedRecurrence {
                 }
             });
             // dh_{t-1} += dz_t U^T   ([B, h] x [h, h])
-            k.gemm(Transpose.N, Transpose.T, batch, h, h, 1f, dG, t * h, time * h, u.a(), u.off(), h, 1f, dh, 0, h);
+            k.gemm(Transpose.N, Transpose.T, batch, h, h, 1f, dG, block(s, h), h, u.a(), u.off(), h, 1f, dh, 0, h);
         }
         accumulateInputGrads(dG);
         if (needsGrad(U)) {
