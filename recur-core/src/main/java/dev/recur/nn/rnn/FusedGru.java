@@ -17,7 +17,8 @@ import dev.recur.tensor.Tensor;
 final class FusedGru extends FusedRecurrence {
 
     private final boolean resetAfter;
-    private final int offZ, offR, offH; // gate blocks z, r, h
+    // gate blocks z, r, h; z and r are adjacent (GateLayoutTest pins z,r,h) and are read as one [., 2h] block
+    private final int offZ, offR, offH;
 
     // saved by forward for backward, step-major rows s*B + b
     private float[] gates; // [T*B, 3h] z, r, h~ after their nonlinearities

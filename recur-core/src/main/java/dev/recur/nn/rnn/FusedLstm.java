@@ -111,13 +111,17 @@ final class FusedLstm extends FusedRecurrence {
                 for (int j = 0; j < h; j++) {
                     gates[g + offI + j] += peepI[j] * cPrev[p + j]; // z_i += p_i * c_{t-1}
                 }
-                for (int j = 0; j < h && !coupled; j++) {
-                    gates[g + offF + j] += peepF[j] * cPrev[p + j]; // z_f += p_f * c_{t-1}
+                if (!coupled) {
+                    for (int j = 0; j < h; j++) {
+                        gates[g + offF + j] += peepF[j] * cPrev[p + j]; // z_f += p_f * c_{t-1}
+                    }
                 }
             }
-            // i, f = sigmoid(z_i, z_f) (adjacent blocks), g = tanh(z_c)
-            k.unary(Unary.SIGMOID, gates, g + offI, gates, g + offI, coupled ? h : 2 * h);
-            k.unary(Unary.TANH, gates, g + offC, gates, g + offC, h);
+            k.unary(Unary.SIGMOID, gates, g + offI, gates, g + offI, h); // i = sigmoid(z_i)
+            if (!coupled) {
+                k.unary(Unary.SIGMOID, gates, g + offF, gates, g + offF, h); // f = sigmoid(z_f)
+            }
+            k.unary(Unary.TANH, gates, g + offC, gates, g + offC, h);    // g = tanh(z_c)
             for (int j = 0; j < h; j++) {
                 float i = gates[g + offI + j];
                 float f = coupled ? 1f - i : gates[g + offF + j];
@@ -126,10 +130,10 @@ final class FusedLstm extends FusedRecurrence {
             }
             if (peepholes) {
                 for (int j = 0; j < h; j++) {
-                    gates[g + offO + j] += peepO[j] * cell[p + j];
+                    gates[g + offO + j] += peepO[j] * cell[p + j]; // z_o += p_o * c_t
                 }
             }
-            k.unary(Unary.SIGMOID, gates, g + offO, gates, g + offO, h);
+            k.unary(Unary.SIGMOID, gates, g + offO, gates, g + offO, h); // o = sigmoid(z_o)
             k.unary(Unary.TANH, cell, p, tanhCell, p, h);
             int o = seqRow(b, s, h);
             for (int j = 0; j < h; j++) {

@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,20 @@ class FusedMatchesReferenceTest {
         for (int i = 0; i < inputs.size(); i++) {
             assertClose("gradient of input " + i, ref.get(i), fused.get(i));
         }
+    }
+
+    @Test
+    void float64RunsTheReferenceComposition() {
+        Scenario s = new Scenario(CellCase.all().get(9), 2, 3, Scenario.Masking.HOLES, Direction.BACKWARD, true);
+        List<Variable> in = new ArrayList<>();
+        for (Tensor t : s.inputs(DType.FLOAT64, 13)) {
+            in.add(Variable.leaf(t));
+        }
+        RecurrentOutput run = s.run(in, false);
+        RecurrentOutput reference = s.run(in, true);
+        assertFalse(run.sequence().creator() instanceof FusedRecurrence, "float64 never takes the fused kernel");
+        assertArrayEquals(reference.sequence().value().toDoubleArray(), run.sequence().value().toDoubleArray());
+        assertArrayEquals(reference.last().h().value().toDoubleArray(), run.last().h().value().toDoubleArray());
     }
 
     @Test
