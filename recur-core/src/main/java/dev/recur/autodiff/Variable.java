@@ -99,6 +99,11 @@ public class Variable {
         return grad != null ? grad : Tensor.zeros(value.dtype(), value.shape());
     }
 
+    /** Whether a gradient has flowed here since the last {@link #zeroGrad()} (optimizers skip parameters without one). */
+    public boolean hasGrad() {
+        return grad != null;
+    }
+
     Tensor gradOrNull() {
         return grad;
     }
