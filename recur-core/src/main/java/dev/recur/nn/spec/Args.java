@@ -176,8 +176,9 @@ public final class Args {
         Set<String> unknown = new TreeSet<>(node.keywords().keySet());
         unknown.removeAll(usedKeywords);
         if (!unknown.isEmpty()) {
+            String hint = unknown.size() == 1 ? Suggestions.hint(unknown.iterator().next(), known) : "";
             throw new IllegalArgumentException(layer() + ": unknown argument" + (unknown.size() == 1 ? " '" : "s '")
-                    + String.join("', '", unknown) + "'; valid arguments: " + String.join(", ", known));
+                    + String.join("', '", unknown) + "'" + hint + "; valid arguments: " + String.join(", ", known));
         }
     }
 

@@ -95,9 +95,8 @@ public final class LayerRegistry {
             factory = FACTORIES.get(node.name());
         }
         if (factory == null) {
-            String hint = types().stream().filter(t -> t.equalsIgnoreCase(node.name())).findFirst()
-                    .map(t -> " (names are case-sensitive: did you mean " + t + "?)").orElse("");
-            throw new IllegalArgumentException("unknown layer '" + node.name() + "' at column " + node.column() + hint
+            throw new IllegalArgumentException("unknown layer '" + node.name() + "' at column " + node.column()
+                    + Suggestions.hint(node.name(), types())
                     + "; valid layers: Input, " + String.join(", ", types()));
         }
         Args args = new Args(node);

@@ -41,7 +41,7 @@ class ArgsTest {
         a.requiredInt(0, "units");
         a.stringArg(1, "activation", "linear");
         a.boolArg("use_bias", true);
-        assertEquals("Dense: unknown argument 'activaton'; valid arguments: units, activation, use_bias",
+        assertEquals("Dense: unknown argument 'activaton' (did you mean activation?); valid arguments: units, activation, use_bias",
                 error(a::done));
         Args b = args("Dense(3, x=1, y=2)");
         b.requiredInt(0, "units");

@@ -118,16 +118,18 @@ class LayerRegistryTest {
 
     @Test
     void unknownLayersListTheValidOnes() {
-        String e = error("Input(3) Dense(2) Lstm2(4)");
-        assertTrue(e.startsWith("unknown layer 'Lstm2' at column 19; valid layers: Input, Activation, Conv1D, Dense, "), e);
+        String e = error("Input(3) Dense(2) Transformer(4)");
+        assertTrue(e.startsWith("unknown layer 'Transformer' at column 19; valid layers: Input, Activation, Conv1D, Dense, "), e);
         assertTrue(e.contains(", TimeDistributed"), e);
         assertEquals("unknown layer 'dense' at column 1 (names are case-sensitive: did you mean Dense?); valid layers: Input, "
                 + String.join(", ", LayerRegistry.types()), error("dense(3)"));
+        assertEquals("unknown layer 'Flaten' at column 13 (did you mean Flatten?); valid layers: Input, "
+                + String.join(", ", LayerRegistry.types()), error("Input(5, 1) Flaten Dense(1)"));
     }
 
     @Test
     void badArgumentsAreReportedByLayer() {
-        assertEquals("Dense: unknown argument 'unit'; valid arguments: units, activation, use_bias, trainable",
+        assertEquals("Dense: unknown argument 'unit' (did you mean units?); valid arguments: units, activation, use_bias, trainable",
                 error("Dense(3, unit=3)"));
         assertEquals("Dense: missing required argument 'units' (e.g. Dense(32)); given instead: 'unit'", error("Dense(unit=3)"));
         assertEquals("Conv1D: argument 'padding': unknown padding 'full'; valid: valid, same, causal", error("Conv1D(4, 3, padding=full)"));
