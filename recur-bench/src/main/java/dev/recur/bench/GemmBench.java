@@ -6,12 +6,17 @@ import dev.recur.kernel.Parallel;
 import dev.recur.kernel.Transpose;
 import dev.recur.kernel.VectorKernels;
 
+import java.lang.management.CompilationMXBean;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * {@code recur bench gemm}: single-precision matrix-multiply throughput of Recur's Vector API
@@ -93,9 +98,9 @@ public final class GemmBench {
                     .put("k", shape.k())
                     .put("n", shape.n())
                     .put("threads", threads)
-                    .put("gflops", round(gflops, 2));
+                    .put("gflops", round(gflops));
             if (!Double.isNaN(ratioVsOpenBlas)) {
-                line.put("ratio_vs_openblas", round(ratioVsOpenBlas, 3));
+                line.put("ratio_vs_openblas", round(ratioVsOpenBlas));
             }
             return line.toString();
         }
@@ -114,16 +119,24 @@ public final class GemmBench {
 
     /** Measures every shape with the current {@link Parallel#threads()}; OpenBLAS too when available. */
     public static List<Result> run(List<Shape> shapes, Budget budget, boolean withOpenBlas) {
+        List<Result> results = new ArrayList<>();
+        run(shapes, budget, withOpenBlas, results::addAll);
+        return results;
+    }
+
+    /** As {@link #run(List, Budget, boolean)}, handing over each shape's results as soon as they are measured. */
+    public static void run(List<Shape> shapes, Budget budget, boolean withOpenBlas, Consumer<List<Result>> perShape) {
         int threads = Parallel.threads();
         boolean openblas = withOpenBlas && OpenBlas.isAvailable();
         if (openblas) {
             OpenBlas.setThreads(threads);
         }
-        List<Result> results = new ArrayList<>();
-        for (Shape s : shapes) {
-            results.addAll(measure(s, budget, threads, openblas));
+        if (budget.warmupMillis() >= 100) {
+            warmUpJit(budget);
         }
-        return results;
+        for (Shape s : shapes) {
+            perShape.accept(measure(s, budget, threads, openblas));
+        }
     }
 
     private static List<Result> measure(Shape s, Budget budget, int threads, boolean openblas) {
@@ -160,6 +173,22 @@ public final class GemmBench {
         return out;
     }
 
+    /**
+     * Gets the Java kernels compiled before the first measurement: interpreted, Vector API code
+     * runs about 100x slower, and the first shape measured would otherwise pay for it.
+     */
+    private static void warmUpJit(Budget budget) {
+        Kernels java = new VectorKernels();
+        // packed B with three k blocks and ragged edges, B read in place, a matrix-vector product
+        for (Shape s : List.of(new Shape(40, 800, 1000), new Shape(24, 200, 500), new Shape(1, 512, 1024))) {
+            float[] a = new float[s.m * s.k];
+            float[] b = new float[s.k * s.n];
+            float[] c = new float[s.m * s.n];
+            warmUp(() -> java.gemm(Transpose.N, Transpose.N, s.m, s.n, s.k, 1f, a, 0, s.k, b, 0, s.n, 0f, c, 0, s.n),
+                    new Budget(budget.warmupMillis() * 2, budget.batchMillis(), 1));
+        }
+    }
+
     /** OpenBLAS's best call for the shape: a matrix-vector product when one side is a vector. */
     private static Runnable openBlasCall(Shape s, float[] a, float[] b, float[] c) {
         if (s.m == 1) { // c[n] = B^T a, B stored [k, n]
@@ -173,16 +202,19 @@ public final class GemmBench {
     }
 
     /**
-     * Runs the call for at least the warm-up time and until two successive timed batches agree
-     * within 10% (the JIT compiles Vector API code late: interpreted, it is 100x slower), at most
+     * Runs the call for at least the warm-up time, then until two successive timed batches agree
+     * within 10% and the JIT compiled nothing during the last one (Vector API code runs 100x
+     * slower before the JIT compiles it, and a new branch can send it back for a while), at most
      * ten warm-up times; returns how many calls fill one timed batch.
      */
     private static int warmUp(Runnable call, Budget budget) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long start = System.nanoTime();
         long limit = Math.max(1, budget.warmupMillis()) * 10_000_000L;
         double previous = 0;
         double perCall;
         while (true) {
+            long compiled = jit.getTotalCompilationTime();
             long t0 = System.nanoTime();
             long calls = 0;
             do {
@@ -191,7 +223,8 @@ public final class GemmBench {
             } while (System.nanoTime() - t0 < budget.batchMillis() * 1_000_000L);
             perCall = (double) (System.nanoTime() - t0) / calls;
             long elapsed = System.nanoTime() - start;
-            boolean stable = previous > 0 && Math.abs(perCall - previous) <= 0.1 * previous;
+            boolean stable = previous > 0 && Math.abs(perCall - previous) <= 0.1 * previous
+                    && jit.getTotalCompilationTime() == compiled;
             if (elapsed >= limit || (elapsed >= budget.warmupMillis() * 1_000_000L && stable)) {
                 break;
             }
@@ -224,28 +257,28 @@ public final class GemmBench {
         return v.length % 2 == 1 ? v[h] : (v[h - 1] + v[h]) / 2;
     }
 
-    private static double round(double x, int digits) {
-        double scale = Math.pow(10, digits);
-        return Math.round(x * scale) / scale;
+    /** Four significant digits: measurements drift far more than that. */
+    private static double round(double x) {
+        return x == 0 || !Double.isFinite(x) ? x : new BigDecimal(x).round(new MathContext(4)).doubleValue();
     }
 
-    /** A readable table: one row per shape, both backends side by side. */
-    public static String table(List<Result> results) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-18s %7s %14s %16s %8s%n", "m x k x n", "threads", "java GFLOP/s",
-                "OpenBLAS GFLOP/s", "ratio"));
-        for (int i = 0; i < results.size(); i++) {
-            Result r = results.get(i);
-            if (!r.backend().equals(JAVA)) {
-                continue;
-            }
-            Result blas = i + 1 < results.size() && results.get(i + 1).backend().equals(OPENBLAS)
-                    ? results.get(i + 1) : null;
-            String blasText = blas == null ? "-" : String.format(Locale.ROOT, "%.1f (%s)", blas.gflops(), blas.call());
-            String ratio = Double.isNaN(r.ratioVsOpenBlas()) ? "-" : String.format(Locale.ROOT, "%.2f", r.ratioVsOpenBlas());
-            sb.append(String.format(Locale.ROOT, "%-18s %7d %14.1f %16s %8s%n", r.shape(), r.threads(), r.gflops(), blasText,
-                    ratio));
+    /** The header of the readable table. */
+    public static String tableHeader() {
+        return String.format(Locale.ROOT, "%-16s %7s %14s %22s %8s%n", "m x k x n", "threads", "java GFLOP/s",
+                "OpenBLAS GFLOP/s", "ratio");
+    }
+
+    /** One row of the readable table: one shape's results, both backends side by side. */
+    public static String tableRow(List<Result> shapeResults) {
+        Result java = shapeResults.get(0);
+        String blas = "-";
+        if (shapeResults.size() > 1) {
+            Result b = shapeResults.get(1);
+            blas = String.format(Locale.ROOT, "%.1f (%s)", b.gflops(), b.call());
         }
-        return sb.toString();
+        String ratio = Double.isNaN(java.ratioVsOpenBlas()) ? "-"
+                : String.format(Locale.ROOT, "%.2f", java.ratioVsOpenBlas());
+        return String.format(Locale.ROOT, "%-16s %7d %14.1f %22s %8s%n", java.shape(), java.threads(), java.gflops(),
+                blas, ratio);
     }
 }

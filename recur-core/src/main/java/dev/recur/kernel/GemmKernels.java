@@ -6,15 +6,17 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register-blocked micro-kernels of {@link VectorGemm}: each computes an {@code MR x (v * L)}
- * tile of sums {@code sum_p A[r, p] * B[p, j]} over one block of k, keeping the tile in vector
- * registers (24 of AVX-512's 32 for the main kernel), and writes it to a small tile buffer that
- * {@link #store} merges into C. Each tile element's sum runs p = 0, 1, ... in order with one fused
- * multiply-add per step, whichever kernel computes it, so results never depend on where a tile
- * boundary or a thread boundary falls.
+ * tile of {@code out + sum_p A[r, p] * B[p, j]} (or the sum alone) over one block of k, keeping
+ * the tile in 24 of AVX-512's 32 vector registers, and writes it back: to C itself when alpha is
+ * 1 and beta is 0 or 1, else to a tile buffer that {@link #store} merges into C with alpha and
+ * beta. Each element's sum runs p = 0, 1, ... in order, one fused multiply-add per step, whichever
+ * kernel computes it, so results never depend on where a tile or thread boundary falls.
  *
  * <p>A is a packed panel: {@code a[pa + p * MR + r]}. B rows are read as vectors at
  * {@code b[pb + p * ldb + j]}: either a packed panel ({@code ldb = NR}) or B's own storage.
- * The methods are small on purpose: the JIT compiles them on their own, the same way every run.
+ * The kernels are small on purpose: the JIT compiles each on its own, the same way every run.
+ * (An epilogue with alpha and beta branches made C2 run out of inlining budget, leave the
+ * accumulators boxed, and the kernel 100x slower.)
  */
 final class GemmKernels {
 
@@ -29,12 +31,22 @@ final class GemmKernels {
     private GemmKernels() {
     }
 
-    /** The full tile: {@code tile[r * NR + j] = sum_p a[pa + p*MR + r] * b[pb + p*ldb + j]}, r < 8, j < NR. */
-    static void kernel8x3(int kc, float[] a, int pa, float[] b, int pb, int ldb, float[] tile) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c10 = c00, c11 = c00, c12 = c00;
-        FloatVector c20 = c00, c21 = c00, c22 = c00, c30 = c00, c31 = c00, c32 = c00;
-        FloatVector c40 = c00, c41 = c00, c42 = c00, c50 = c00, c51 = c00, c52 = c00;
-        FloatVector c60 = c00, c61 = c00, c62 = c00, c70 = c00, c71 = c00, c72 = c00;
+    /**
+     * A full 8 x 48 tile: {@code out[oi + r*ldo + j] = (add ? out[...] : 0) + sum_p a[pa + p*MR + r]
+     * * b[pb + p*ldb + j]} for r < 8, j < 48.
+     */
+    static void kernel8x3(int kc, float[] a, int pa, float[] b, int pb, int ldb,
+                          float[] out, int oi, int ldo, boolean add) {
+        int o1 = oi + ldo, o2 = o1 + ldo, o3 = o2 + ldo, o4 = o3 + ldo, o5 = o4 + ldo, o6 = o5 + ldo, o7 = o6 + ldo;
+        VectorMask<Float> init = S.indexInRange(0, add ? L : 0); // no lanes: start from zero
+        FloatVector c00 = load(out, oi, init), c01 = load(out, oi + L, init), c02 = load(out, oi + 2 * L, init);
+        FloatVector c10 = load(out, o1, init), c11 = load(out, o1 + L, init), c12 = load(out, o1 + 2 * L, init);
+        FloatVector c20 = load(out, o2, init), c21 = load(out, o2 + L, init), c22 = load(out, o2 + 2 * L, init);
+        FloatVector c30 = load(out, o3, init), c31 = load(out, o3 + L, init), c32 = load(out, o3 + 2 * L, init);
+        FloatVector c40 = load(out, o4, init), c41 = load(out, o4 + L, init), c42 = load(out, o4 + 2 * L, init);
+        FloatVector c50 = load(out, o5, init), c51 = load(out, o5 + L, init), c52 = load(out, o5 + 2 * L, init);
+        FloatVector c60 = load(out, o6, init), c61 = load(out, o6 + L, init), c62 = load(out, o6 + 2 * L, init);
+        FloatVector c70 = load(out, o7, init), c71 = load(out, o7 + L, init), c72 = load(out, o7 + 2 * L, init);
         for (int p = 0; p < kc; p++) {
             int ib = pb + p * ldb;
             int ia = pa + p * MR;
@@ -58,23 +70,73 @@ final class GemmKernels {
             x = FloatVector.broadcast(S, a[ia + 7]);
             c70 = x.fma(b0, c70); c71 = x.fma(b1, c71); c72 = x.fma(b2, c72);
         }
-        c00.intoArray(tile, 0); c01.intoArray(tile, L); c02.intoArray(tile, 2 * L);
-        c10.intoArray(tile, NR); c11.intoArray(tile, NR + L); c12.intoArray(tile, NR + 2 * L);
-        c20.intoArray(tile, 2 * NR); c21.intoArray(tile, 2 * NR + L); c22.intoArray(tile, 2 * NR + 2 * L);
-        c30.intoArray(tile, 3 * NR); c31.intoArray(tile, 3 * NR + L); c32.intoArray(tile, 3 * NR + 2 * L);
-        c40.intoArray(tile, 4 * NR); c41.intoArray(tile, 4 * NR + L); c42.intoArray(tile, 4 * NR + 2 * L);
-        c50.intoArray(tile, 5 * NR); c51.intoArray(tile, 5 * NR + L); c52.intoArray(tile, 5 * NR + 2 * L);
-        c60.intoArray(tile, 6 * NR); c61.intoArray(tile, 6 * NR + L); c62.intoArray(tile, 6 * NR + 2 * L);
-        c70.intoArray(tile, 7 * NR); c71.intoArray(tile, 7 * NR + L); c72.intoArray(tile, 7 * NR + 2 * L);
+        c00.intoArray(out, oi); c01.intoArray(out, oi + L); c02.intoArray(out, oi + 2 * L);
+        c10.intoArray(out, o1); c11.intoArray(out, o1 + L); c12.intoArray(out, o1 + 2 * L);
+        c20.intoArray(out, o2); c21.intoArray(out, o2 + L); c22.intoArray(out, o2 + 2 * L);
+        c30.intoArray(out, o3); c31.intoArray(out, o3 + L); c32.intoArray(out, o3 + 2 * L);
+        c40.intoArray(out, o4); c41.intoArray(out, o4 + L); c42.intoArray(out, o4 + 2 * L);
+        c50.intoArray(out, o5); c51.intoArray(out, o5 + L); c52.intoArray(out, o5 + 2 * L);
+        c60.intoArray(out, o6); c61.intoArray(out, o6 + L); c62.intoArray(out, o6 + 2 * L);
+        c70.intoArray(out, o7); c71.intoArray(out, o7 + L); c72.intoArray(out, o7 + 2 * L);
+    }
+
+    /** An 8 x 32 tile (two vectors), for a right edge of 32 to 47 columns; otherwise as {@link #kernel8x3}. */
+    static void kernel8x2(int kc, float[] a, int pa, float[] b, int pb, int ldb,
+                          float[] out, int oi, int ldo, boolean add) {
+        int o1 = oi + ldo, o2 = o1 + ldo, o3 = o2 + ldo, o4 = o3 + ldo, o5 = o4 + ldo, o6 = o5 + ldo, o7 = o6 + ldo;
+        VectorMask<Float> init = S.indexInRange(0, add ? L : 0); // no lanes: start from zero
+        FloatVector c00 = load(out, oi, init), c01 = load(out, oi + L, init);
+        FloatVector c10 = load(out, o1, init), c11 = load(out, o1 + L, init);
+        FloatVector c20 = load(out, o2, init), c21 = load(out, o2 + L, init);
+        FloatVector c30 = load(out, o3, init), c31 = load(out, o3 + L, init);
+        FloatVector c40 = load(out, o4, init), c41 = load(out, o4 + L, init);
+        FloatVector c50 = load(out, o5, init), c51 = load(out, o5 + L, init);
+        FloatVector c60 = load(out, o6, init), c61 = load(out, o6 + L, init);
+        FloatVector c70 = load(out, o7, init), c71 = load(out, o7 + L, init);
+        for (int p = 0; p < kc; p++) {
+            int ib = pb + p * ldb;
+            int ia = pa + p * MR;
+            FloatVector b0 = FloatVector.fromArray(S, b, ib);
+            FloatVector b1 = FloatVector.fromArray(S, b, ib + L);
+            FloatVector x = FloatVector.broadcast(S, a[ia]);
+            c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ia + 1]);
+            c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ia + 2]);
+            c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ia + 3]);
+            c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[ia + 4]);
+            c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[ia + 5]);
+            c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, a[ia + 6]);
+            c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, a[ia + 7]);
+            c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
+        }
+        c00.intoArray(out, oi); c01.intoArray(out, oi + L);
+        c10.intoArray(out, o1); c11.intoArray(out, o1 + L);
+        c20.intoArray(out, o2); c21.intoArray(out, o2 + L);
+        c30.intoArray(out, o3); c31.intoArray(out, o3 + L);
+        c40.intoArray(out, o4); c41.intoArray(out, o4 + L);
+        c50.intoArray(out, o5); c51.intoArray(out, o5 + L);
+        c60.intoArray(out, o6); c61.intoArray(out, o6 + L);
+        c70.intoArray(out, o7); c71.intoArray(out, o7 + L);
     }
 
     /**
-     * One vector column of a tile, for the right edge: lanes outside {@code mask} read nothing
-     * (so B may end there) and come out zero. Writes {@code tile[r * NR + tj + l]}.
+     * An 8 x 16 tile restricted to the lanes of {@code mask} (a right edge of at most 16
+     * columns): lanes outside it neither read B nor touch the output.
      */
     static void kernel8x1(int kc, float[] a, int pa, float[] b, int pb, int ldb, VectorMask<Float> mask,
-                          float[] tile, int tj) {
-        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+                          float[] out, int oi, int ldo, boolean add) {
+        int o1 = oi + ldo, o2 = o1 + ldo, o3 = o2 + ldo, o4 = o3 + ldo, o5 = o4 + ldo, o6 = o5 + ldo, o7 = o6 + ldo;
+        VectorMask<Float> init = mask.and(S.indexInRange(0, add ? L : 0)); // no lanes: start from zero
+        FloatVector c0 = load(out, oi, init), c1 = load(out, o1, init);
+        FloatVector c2 = load(out, o2, init), c3 = load(out, o3, init);
+        FloatVector c4 = load(out, o4, init), c5 = load(out, o5, init);
+        FloatVector c6 = load(out, o6, init), c7 = load(out, o7, init);
         for (int p = 0; p < kc; p++) {
             int ia = pa + p * MR;
             FloatVector bv = FloatVector.fromArray(S, b, pb + p * ldb, mask);
@@ -87,33 +149,34 @@ final class GemmKernels {
             c6 = FloatVector.broadcast(S, a[ia + 6]).fma(bv, c6);
             c7 = FloatVector.broadcast(S, a[ia + 7]).fma(bv, c7);
         }
-        c0.intoArray(tile, tj);
-        c1.intoArray(tile, NR + tj);
-        c2.intoArray(tile, 2 * NR + tj);
-        c3.intoArray(tile, 3 * NR + tj);
-        c4.intoArray(tile, 4 * NR + tj);
-        c5.intoArray(tile, 5 * NR + tj);
-        c6.intoArray(tile, 6 * NR + tj);
-        c7.intoArray(tile, 7 * NR + tj);
+        c0.intoArray(out, oi, mask); c1.intoArray(out, o1, mask);
+        c2.intoArray(out, o2, mask); c3.intoArray(out, o3, mask);
+        c4.intoArray(out, o4, mask); c5.intoArray(out, o5, mask);
+        c6.intoArray(out, o6, mask); c7.intoArray(out, o7, mask);
+    }
+
+    // The initial accumulators come from a masked load whose mask is empty when the kernel does
+    // not add: a conditional (add ? load : zero) would merge two vectors, which C2 cannot keep
+    // in registers. Helpers stay under the JIT's 35-byte always-inline limit.
+
+    private static FloatVector load(float[] x, int i, VectorMask<Float> m) {
+        return FloatVector.fromArray(S, x, i, m);
     }
 
     /**
      * Merges the top-left {@code rows x cols} of a tile into C: {@code C = alpha * tile + beta * C},
-     * where beta = 0 never reads C (old NaNs vanish) and beta = 1 adds.
+     * where beta = 0 never reads C (an old NaN must not leak through 0 * NaN).
      */
     static void store(float[] tile, int rows, int cols, float alpha, float beta, float[] c, int ci, int ldc) {
         for (int r = 0; r < rows; r++) {
-            int t = r * NR;
-            int row = ci + r * ldc;
             for (int j = 0; j < cols; j += L) {
                 VectorMask<Float> m = S.indexInRange(j, cols);
-                FloatVector v = FloatVector.fromArray(S, tile, t + j).mul(alpha);
-                if (beta == 1f) {
-                    v = v.add(FloatVector.fromArray(S, c, row + j, m));
-                } else if (beta != 0f) {
-                    v = v.add(FloatVector.fromArray(S, c, row + j, m).mul(beta));
+                FloatVector v = FloatVector.fromArray(S, tile, r * NR + j).mul(alpha);
+                int i = ci + r * ldc + j;
+                if (beta != 0f) {
+                    v = v.add(FloatVector.fromArray(S, c, i, m).mul(beta));
                 }
-                v.intoArray(c, row + j, m);
+                v.intoArray(c, i, m);
             }
         }
     }

@@ -68,40 +68,52 @@ final class GemmPacking {
     }
 
     /**
-     * Packs op(B)[p0 .. p0+kc, j0 .. j0+cols] (cols at most NR) into {@code dst[p*NR + j]},
-     * columns past cols zero.
+     * Packs op(B)[p0 .. p0+kc, j0 .. j0+cols] into {@code dst}: panel q holds columns
+     * {@code j0 + q*NR ..} as {@code dst[q*kc*NR + p*NR + j]}, columns past the end zero.
      */
     static void packB(Transpose tb, float[] b, int bOff, int ldb, int p0, int kc, int j0, int cols, float[] dst) {
         if (tb == Transpose.N) {
             packColsN(b, bOff + p0 * ldb + j0, ldb, kc, cols, dst);
         } else {
-            packColsT(b, bOff + j0 * ldb + p0, ldb, kc, cols, dst);
+            for (int q = 0; q * NR < cols; q++) {
+                int j = j0 + q * NR;
+                packColsT(b, bOff + j * ldb + p0, ldb, kc, Math.min(NR, cols - q * NR), dst, q * kc * NR);
+            }
         }
     }
 
-    /** B stored as rows: element (p, j) at {@code src + p*ldb + j}. */
+    /** B stored as rows: element (p, j) at {@code src + p*ldb + j}; whole rows are read in order. */
     private static void packColsN(float[] b, int src, int ldb, int kc, int cols, float[] dst) {
         for (int p = 0; p < kc; p++) {
             int s = src + p * ldb;
-            int d = p * NR;
-            for (int j = 0; j < NR; j += L) {
-                FloatVector.fromArray(S, b, s + j, S.indexInRange(j, cols)).intoArray(dst, d + j);
+            for (int j = 0; j < cols; j += L) {
+                int d = (j / NR) * kc * NR + p * NR + j % NR;
+                FloatVector.fromArray(S, b, s + j, S.indexInRange(j, cols)).intoArray(dst, d);
+            }
+        }
+        int tail = cols % NR;
+        if (tail != 0) { // zero the unused vectors of the last panel
+            int base = (cols / NR) * kc * NR;
+            int from = (tail + L - 1) / L * L;
+            for (int p = 0; p < kc; p++) {
+                java.util.Arrays.fill(dst, base + p * NR + from, base + p * NR + NR, 0f);
             }
         }
     }
 
-    /** B stored as columns: element (p, j) at {@code src + j*ldb + p}. */
-    private static void packColsT(float[] b, int src, int ldb, int kc, int cols, float[] dst) {
-        for (int j = 0; j < cols; j++) {
-            int s = src + j * ldb;
-            for (int p = 0; p < kc; p++) {
-                dst[p * NR + j] = b[s + p];
+    /** B stored as columns: element (p, j) at {@code src + j*ldb + p}; one panel of at most NR columns. */
+    private static void packColsT(float[] b, int src, int ldb, int kc, int cols, float[] dst, int base) {
+        for (int p0 = 0; p0 < kc; p0 += 16) { // 16 rows at a time keep the written lines in L1
+            int p1 = Math.min(kc, p0 + 16);
+            for (int j = 0; j < cols; j++) {
+                int s = src + j * ldb;
+                for (int p = p0; p < p1; p++) {
+                    dst[base + p * NR + j] = b[s + p];
+                }
             }
-        }
-        if (cols < NR) {
-            for (int p = 0; p < kc; p++) {
+            for (int p = p0; p < p1; p++) {
                 for (int j = cols; j < NR; j++) {
-                    dst[p * NR + j] = 0f;
+                    dst[base + p * NR + j] = 0f;
                 }
             }
         }

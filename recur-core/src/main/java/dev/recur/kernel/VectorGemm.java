@@ -22,11 +22,20 @@ import static dev.recur.kernel.GemmKernels.S;
 final class VectorGemm {
 
     /** Depth of a k block: a packed B panel (KC x 48 floats) then stays in the 48 KiB L1 cache. */
-    static final int KC = Integer.getInteger("recur.gemm.kc", 256);
+    static final int KC = Integer.getInteger("recur.gemm.kc", 384);
     /** Rows of a packed A block (MC x KC floats, kept in the L2 cache). */
-    static final int MC = Integer.getInteger("recur.gemm.mc", 256) / MR * MR;
-    /** Row blocks up to this many rows read B in place (when not transposed) instead of packing it. */
+    static final int MC = Integer.getInteger("recur.gemm.mc", 192) / MR * MR;
+    /**
+     * Row ranges up to this many rows read B in place (when it is not transposed) instead of
+     * packing it, if the part of B they read is small enough to stay in the L2 cache: packing would
+     * cost as much as the few rows it serves. Larger B is packed: read in place, its rows
+     * (a power-of-two stride apart, typically) thrash the caches and the TLB.
+     */
     static final int DIRECT_B_MAX_ROWS = Integer.getInteger("recur.gemm.directRows", 64);
+    /** Most floats of B (k x columns of a thread's range) read in place: 1 MiB. */
+    static final long DIRECT_B_MAX_FLOATS = Long.getLong("recur.gemm.directFloats", 1 << 18);
+    /** Columns of a packed B block (KC x NC floats, read from the L2 and L3 caches). */
+    static final int NC = Integer.getInteger("recur.gemm.nc", 3072) / NR * NR;
     /** Below this many multiply-adds a product runs on the calling thread. */
     static final long PARALLEL_MIN = Long.getLong("recur.gemm.parallelMin", 1 << 17);
 
@@ -35,8 +44,8 @@ final class VectorGemm {
     /** Per-thread packing buffers, reused across calls. */
     private static final class Workspace {
         final float[] a = new float[MC * KC]; // packed A block, MC/MR panels of [KC, MR]
-        final float[] b = new float[KC * NR]; // packed B panel [KC, NR]
-        final float[] tile = new float[MR * NR]; // one kernel result [MR, NR]
+        final float[] b = new float[KC * NC]; // packed B block, NC/NR panels of [KC, NR]
+        final float[] tile = new float[MR * NR]; // one tile over C's last rows [MR, NR]
     }
 
     /** One call's arguments, as in {@link Kernels#gemm}. */
@@ -134,20 +143,26 @@ final class VectorGemm {
     /** C[i0..i1, j0..j1] on the calling thread. */
     private static void range(Call g, int i0, int i1, int j0, int j1) {
         Workspace w = WORKSPACE.get();
-        boolean directB = g.tb == Transpose.N && i1 - i0 <= DIRECT_B_MAX_ROWS;
-        for (int pc = 0; pc < g.k; pc += KC) {
-            int kc = Math.min(KC, g.k - pc);
-            float beta = pc == 0 ? g.beta : 1f; // later k blocks add to the first one's result
-            for (int ic = i0; ic < i1; ic += MC) {
-                int mc = Math.min(MC, i1 - ic);
-                GemmPacking.packA(g.ta, g.a, g.aOff, g.lda, ic, mc, pc, kc, w.a);
-                for (int jc = j0; jc < j1; jc += NR) {
-                    int nr = Math.min(NR, j1 - jc);
-                    if (directB) {
-                        panel(g, w, kc, mc, g.b, g.bOff + pc * g.ldb + jc, g.ldb, nr, beta, ic, jc);
-                    } else {
-                        GemmPacking.packB(g.tb, g.b, g.bOff, g.ldb, pc, kc, jc, nr, w.b);
-                        panel(g, w, kc, mc, w.b, 0, NR, nr, beta, ic, jc);
+        boolean directB = g.tb == Transpose.N && i1 - i0 <= DIRECT_B_MAX_ROWS
+                && (long) g.k * (j1 - j0) <= DIRECT_B_MAX_FLOATS;
+        for (int jb = j0; jb < j1; jb += NC) {
+            int nb = Math.min(NC, j1 - jb);
+            for (int pc = 0; pc < g.k; pc += KC) {
+                int kc = Math.min(KC, g.k - pc);
+                float beta = pc == 0 ? g.beta : 1f; // later k blocks add to the first one's result
+                if (!directB) {
+                    GemmPacking.packB(g.tb, g.b, g.bOff, g.ldb, pc, kc, jb, nb, w.b);
+                }
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    GemmPacking.packA(g.ta, g.a, g.aOff, g.lda, ic, mc, pc, kc, w.a);
+                    for (int jr = 0; jr < nb; jr += NR) {
+                        int nr = Math.min(NR, nb - jr);
+                        if (directB) {
+                            panel(g, w, kc, mc, g.b, g.bOff + pc * g.ldb + jb + jr, g.ldb, nr, beta, ic, jb + jr);
+                        } else {
+                            panel(g, w, kc, mc, w.b, jr * kc, NR, nr, beta, ic, jb + jr);
+                        }
                     }
                 }
             }
@@ -157,17 +172,35 @@ final class VectorGemm {
     /** One B panel (kc x nr, at most NR columns) against every packed A panel of the row block. */
     private static void panel(Call g, Workspace w, int kc, int mc, float[] b, int pb, int ldb, int nr,
                               float beta, int ic, int jc) {
+        // alpha = 1 with beta 0 or 1 (a plain product, an accumulated gradient): the kernels
+        // write C directly; anything else goes through the tile buffer and store()
+        boolean direct = g.alpha == 1f && (beta == 0f || beta == 1f);
         for (int ir = 0; ir < mc; ir += MR) {
             int pa = ir * kc;
-            if (nr == NR) {
-                GemmKernels.kernel8x3(kc, w.a, pa, b, pb, ldb, w.tile);
-            } else {
-                for (int j = 0; j < nr; j += L) {
-                    GemmKernels.kernel8x1(kc, w.a, pa, b, pb + j, ldb, S.indexInRange(j, nr), w.tile, j);
-                }
+            int ci = g.cOff + (ic + ir) * g.ldc + jc;
+            if (direct && mc - ir >= MR) {
+                tile(kc, w.a, pa, b, pb, ldb, nr, g.c, ci, g.ldc, beta == 1f);
+            } else { // compute a whole tile, keep what lies inside C
+                tile(kc, w.a, pa, b, pb, ldb, nr, w.tile, 0, NR, false);
+                GemmKernels.store(w.tile, Math.min(MR, mc - ir), nr, g.alpha, beta, g.c, ci, g.ldc);
             }
-            GemmKernels.store(w.tile, Math.min(MR, mc - ir), nr, g.alpha, beta, g.c,
-                    g.cOff + (ic + ir) * g.ldc + jc, g.ldc);
+        }
+    }
+
+    /** An 8-row tile nr columns wide (at most NR), by the widest kernels that fit. */
+    private static void tile(int kc, float[] a, int pa, float[] b, int pb, int ldb, int nr,
+                             float[] out, int oi, int ldo, boolean add) {
+        if (nr == NR) {
+            GemmKernels.kernel8x3(kc, a, pa, b, pb, ldb, out, oi, ldo, add);
+            return;
+        }
+        int j = 0;
+        if (nr >= 2 * L) {
+            GemmKernels.kernel8x2(kc, a, pa, b, pb, ldb, out, oi, ldo, add);
+            j = 2 * L;
+        }
+        for (; j < nr; j += L) {
+            GemmKernels.kernel8x1(kc, a, pa, b, pb + j, ldb, S.indexInRange(j, nr), out, oi + j, ldo, add);
         }
     }
 }
