@@ -6,17 +6,19 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register-blocked micro-kernels of {@link VectorGemm}: each computes an {@code MR x (v * L)}
- * tile of {@code out + sum_p A[r, p] * B[p, j]} (or the sum alone) over one block of k, keeping
- * the tile in 24 of AVX-512's 32 vector registers, and writes it back: to C itself when alpha is
- * 1 and beta is 0 or 1, else to a tile buffer that {@link #store} merges into C with alpha and
- * beta. Each element's sum runs p = 0, 1, ... in order, one fused multiply-add per step, whichever
- * kernel computes it, so results never depend on where a tile or thread boundary falls.
+ * tile {@code out += sum_p A[r, p] * B[p, j]} over one block of k, keeping the tile in 24 of
+ * AVX-512's 32 vector registers. The output is C itself (alpha 1, beta 0 or 1) or a tile buffer
+ * that {@link #store} merges into C with alpha and beta. Each element starts from what the output
+ * holds and adds p = 0, 1, ... in order, one fused multiply-add per step, whichever kernel computes
+ * it, so results never depend on where a tile or thread boundary falls.
  *
- * <p>A is a packed panel: {@code a[pa + p * MR + r]}. B rows are read as vectors at
- * {@code b[pb + p * ldb + j]}: either a packed panel ({@code ldb = NR}) or B's own storage.
+ * <p>A is a packed panel: {@code a[pa + p * MR + r]}. B rows are read as whole vectors at
+ * {@code b[pb + p * ldb + j]}: either a zero-padded packed panel ({@code ldb = NR}) or B's own
+ * storage. Kernels use no masks and no branches: C1 gave up on a masked kernel ("out of virtual
+ * registers in LIR generator"), which then never reached C2 and ran 100x slower.
  * The kernels are small on purpose: the JIT compiles each on its own, the same way every run.
- * (An epilogue with alpha and beta branches made C2 run out of inlining budget, leave the
- * accumulators boxed, and the kernel 100x slower.)
+ * (An epilogue with alpha and beta branches made C2 run out of inlining budget and leave the
+ * accumulators boxed; a conditional initial value did the same.)
  */
 final class GemmKernels {
 
@@ -31,22 +33,18 @@ final class GemmKernels {
     private GemmKernels() {
     }
 
-    /**
-     * A full 8 x 48 tile: {@code out[oi + r*ldo + j] = (add ? out[...] : 0) + sum_p a[pa + p*MR + r]
-     * * b[pb + p*ldb + j]} for r < 8, j < 48.
-     */
+    /** A full 8 x 48 tile: {@code out[oi + r*ldo + j] += sum_p a[pa + p*MR + r] * b[pb + p*ldb + j]}, r < 8, j < 48. */
     static void kernel8x3(int kc, float[] a, int pa, float[] b, int pb, int ldb,
-                          float[] out, int oi, int ldo, boolean add) {
+                          float[] out, int oi, int ldo) {
         int o1 = oi + ldo, o2 = o1 + ldo, o3 = o2 + ldo, o4 = o3 + ldo, o5 = o4 + ldo, o6 = o5 + ldo, o7 = o6 + ldo;
-        VectorMask<Float> init = S.indexInRange(0, add ? L : 0); // no lanes: start from zero
-        FloatVector c00 = load(out, oi, init), c01 = load(out, oi + L, init), c02 = load(out, oi + 2 * L, init);
-        FloatVector c10 = load(out, o1, init), c11 = load(out, o1 + L, init), c12 = load(out, o1 + 2 * L, init);
-        FloatVector c20 = load(out, o2, init), c21 = load(out, o2 + L, init), c22 = load(out, o2 + 2 * L, init);
-        FloatVector c30 = load(out, o3, init), c31 = load(out, o3 + L, init), c32 = load(out, o3 + 2 * L, init);
-        FloatVector c40 = load(out, o4, init), c41 = load(out, o4 + L, init), c42 = load(out, o4 + 2 * L, init);
-        FloatVector c50 = load(out, o5, init), c51 = load(out, o5 + L, init), c52 = load(out, o5 + 2 * L, init);
-        FloatVector c60 = load(out, o6, init), c61 = load(out, o6 + L, init), c62 = load(out, o6 + 2 * L, init);
-        FloatVector c70 = load(out, o7, init), c71 = load(out, o7 + L, init), c72 = load(out, o7 + 2 * L, init);
+        FloatVector c00 = load(out, oi), c01 = load(out, oi + L), c02 = load(out, oi + 2 * L);
+        FloatVector c10 = load(out, o1), c11 = load(out, o1 + L), c12 = load(out, o1 + 2 * L);
+        FloatVector c20 = load(out, o2), c21 = load(out, o2 + L), c22 = load(out, o2 + 2 * L);
+        FloatVector c30 = load(out, o3), c31 = load(out, o3 + L), c32 = load(out, o3 + 2 * L);
+        FloatVector c40 = load(out, o4), c41 = load(out, o4 + L), c42 = load(out, o4 + 2 * L);
+        FloatVector c50 = load(out, o5), c51 = load(out, o5 + L), c52 = load(out, o5 + 2 * L);
+        FloatVector c60 = load(out, o6), c61 = load(out, o6 + L), c62 = load(out, o6 + 2 * L);
+        FloatVector c70 = load(out, o7), c71 = load(out, o7 + L), c72 = load(out, o7 + 2 * L);
         for (int p = 0; p < kc; p++) {
             int ib = pb + p * ldb;
             int ia = pa + p * MR;
@@ -80,19 +78,18 @@ final class GemmKernels {
         c70.intoArray(out, o7); c71.intoArray(out, o7 + L); c72.intoArray(out, o7 + 2 * L);
     }
 
-    /** An 8 x 32 tile (two vectors), for a right edge of 32 to 47 columns; otherwise as {@link #kernel8x3}. */
+    /** An 8 x 32 tile (two vectors), for a right edge of 17 to 32 columns; otherwise as {@link #kernel8x3}. */
     static void kernel8x2(int kc, float[] a, int pa, float[] b, int pb, int ldb,
-                          float[] out, int oi, int ldo, boolean add) {
+                          float[] out, int oi, int ldo) {
         int o1 = oi + ldo, o2 = o1 + ldo, o3 = o2 + ldo, o4 = o3 + ldo, o5 = o4 + ldo, o6 = o5 + ldo, o7 = o6 + ldo;
-        VectorMask<Float> init = S.indexInRange(0, add ? L : 0); // no lanes: start from zero
-        FloatVector c00 = load(out, oi, init), c01 = load(out, oi + L, init);
-        FloatVector c10 = load(out, o1, init), c11 = load(out, o1 + L, init);
-        FloatVector c20 = load(out, o2, init), c21 = load(out, o2 + L, init);
-        FloatVector c30 = load(out, o3, init), c31 = load(out, o3 + L, init);
-        FloatVector c40 = load(out, o4, init), c41 = load(out, o4 + L, init);
-        FloatVector c50 = load(out, o5, init), c51 = load(out, o5 + L, init);
-        FloatVector c60 = load(out, o6, init), c61 = load(out, o6 + L, init);
-        FloatVector c70 = load(out, o7, init), c71 = load(out, o7 + L, init);
+        FloatVector c00 = load(out, oi), c01 = load(out, oi + L);
+        FloatVector c10 = load(out, o1), c11 = load(out, o1 + L);
+        FloatVector c20 = load(out, o2), c21 = load(out, o2 + L);
+        FloatVector c30 = load(out, o3), c31 = load(out, o3 + L);
+        FloatVector c40 = load(out, o4), c41 = load(out, o4 + L);
+        FloatVector c50 = load(out, o5), c51 = load(out, o5 + L);
+        FloatVector c60 = load(out, o6), c61 = load(out, o6 + L);
+        FloatVector c70 = load(out, o7), c71 = load(out, o7 + L);
         for (int p = 0; p < kc; p++) {
             int ib = pb + p * ldb;
             int ia = pa + p * MR;
@@ -125,21 +122,16 @@ final class GemmKernels {
         c70.intoArray(out, o7); c71.intoArray(out, o7 + L);
     }
 
-    /**
-     * An 8 x 16 tile restricted to the lanes of {@code mask} (a right edge of at most 16
-     * columns): lanes outside it neither read B nor touch the output.
-     */
-    static void kernel8x1(int kc, float[] a, int pa, float[] b, int pb, int ldb, VectorMask<Float> mask,
-                          float[] out, int oi, int ldo, boolean add) {
+    /** An 8 x 16 tile (one vector), for a right edge of at most 16 columns; otherwise as {@link #kernel8x3}. */
+    static void kernel8x1(int kc, float[] a, int pa, float[] b, int pb, int ldb, float[] out, int oi, int ldo) {
         int o1 = oi + ldo, o2 = o1 + ldo, o3 = o2 + ldo, o4 = o3 + ldo, o5 = o4 + ldo, o6 = o5 + ldo, o7 = o6 + ldo;
-        VectorMask<Float> init = mask.and(S.indexInRange(0, add ? L : 0)); // no lanes: start from zero
-        FloatVector c0 = load(out, oi, init), c1 = load(out, o1, init);
-        FloatVector c2 = load(out, o2, init), c3 = load(out, o3, init);
-        FloatVector c4 = load(out, o4, init), c5 = load(out, o5, init);
-        FloatVector c6 = load(out, o6, init), c7 = load(out, o7, init);
+        FloatVector c0 = load(out, oi), c1 = load(out, o1);
+        FloatVector c2 = load(out, o2), c3 = load(out, o3);
+        FloatVector c4 = load(out, o4), c5 = load(out, o5);
+        FloatVector c6 = load(out, o6), c7 = load(out, o7);
         for (int p = 0; p < kc; p++) {
             int ia = pa + p * MR;
-            FloatVector bv = FloatVector.fromArray(S, b, pb + p * ldb, mask);
+            FloatVector bv = FloatVector.fromArray(S, b, pb + p * ldb);
             c0 = FloatVector.broadcast(S, a[ia]).fma(bv, c0);
             c1 = FloatVector.broadcast(S, a[ia + 1]).fma(bv, c1);
             c2 = FloatVector.broadcast(S, a[ia + 2]).fma(bv, c2);
@@ -149,18 +141,15 @@ final class GemmKernels {
             c6 = FloatVector.broadcast(S, a[ia + 6]).fma(bv, c6);
             c7 = FloatVector.broadcast(S, a[ia + 7]).fma(bv, c7);
         }
-        c0.intoArray(out, oi, mask); c1.intoArray(out, o1, mask);
-        c2.intoArray(out, o2, mask); c3.intoArray(out, o3, mask);
-        c4.intoArray(out, o4, mask); c5.intoArray(out, o5, mask);
-        c6.intoArray(out, o6, mask); c7.intoArray(out, o7, mask);
+        c0.intoArray(out, oi); c1.intoArray(out, o1);
+        c2.intoArray(out, o2); c3.intoArray(out, o3);
+        c4.intoArray(out, o4); c5.intoArray(out, o5);
+        c6.intoArray(out, o6); c7.intoArray(out, o7);
     }
 
-    // The initial accumulators come from a masked load whose mask is empty when the kernel does
-    // not add: a conditional (add ? load : zero) would merge two vectors, which C2 cannot keep
-    // in registers. Helpers stay under the JIT's 35-byte always-inline limit.
-
-    private static FloatVector load(float[] x, int i, VectorMask<Float> m) {
-        return FloatVector.fromArray(S, x, i, m);
+    /** Under the JIT's 35-byte always-inline limit, like every helper a kernel calls. */
+    private static FloatVector load(float[] x, int i) {
+        return FloatVector.fromArray(S, x, i);
     }
 
     /**
@@ -177,6 +166,25 @@ final class GemmKernels {
                     v = v.add(FloatVector.fromArray(S, c, i, m).mul(beta));
                 }
                 v.intoArray(c, i, m);
+            }
+        }
+    }
+
+    /** Copies {@code rows x cols} of C into the top-left of a tile whose other elements are zero. */
+    static void copyIn(float[] c, int ci, int ldc, int rows, int cols, float[] tile) {
+        java.util.Arrays.fill(tile, 0f);
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j += L) {
+                FloatVector.fromArray(S, c, ci + r * ldc + j, S.indexInRange(j, cols)).intoArray(tile, r * NR + j);
+            }
+        }
+    }
+
+    /** Copies the top-left {@code rows x cols} of a tile into C. */
+    static void copyOut(float[] tile, int rows, int cols, float[] c, int ci, int ldc) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j += L) {
+                FloatVector.fromArray(S, tile, r * NR + j).intoArray(c, ci + r * ldc + j, S.indexInRange(j, cols));
             }
         }
     }

@@ -8,8 +8,8 @@ import static dev.recur.kernel.GemmKernels.S;
 /**
  * Single-precision matrix multiply on the Vector API (BLAS {@code sgemm} semantics, row-major).
  *
- * <p>Paths, by shape: m = 1 or n = 1 go to {@link Gemv} (the weights are streamed once); all
- * others to Goto's blocked scheme: k is cut into blocks of {@link #KC}, op(A) into blocks of
+ * <p>Paths, by shape: m = 1 or n = 1 go to {@link Gemv} (the weights are streamed once), tiny
+ * products to {@link GemmSmall} (no packing), all others to Goto's blocked scheme: k is cut into blocks of {@link #KC}, op(A) into blocks of
  * {@link #MC} rows packed as 8-row panels, op(B) into 48-column panels that the 8 x 48
  * register-blocked kernel of {@link GemmKernels} sweeps. When op(B) is B as stored and the row
  * block is short, the kernel reads B in place instead of packing it: the copy would cost as much
@@ -36,6 +36,8 @@ final class VectorGemm {
     static final long DIRECT_B_MAX_FLOATS = Long.getLong("recur.gemm.directFloats", 1 << 18);
     /** Columns of a packed B block (KC x NC floats, read from the L2 and L3 caches). */
     static final int NC = Integer.getInteger("recur.gemm.nc", 3072) / NR * NR;
+    /** Up to this many multiply-adds a product takes {@link GemmSmall}'s path, without packing. */
+    static final long SMALL_MAX = Long.getLong("recur.gemm.smallMax", 1 << 12);
     /** Below this many multiply-adds a product runs on the calling thread. */
     static final long PARALLEL_MIN = Long.getLong("recur.gemm.parallelMin", 1 << 17);
 
@@ -45,7 +47,8 @@ final class VectorGemm {
     private static final class Workspace {
         final float[] a = new float[MC * KC]; // packed A block, MC/MR panels of [KC, MR]
         final float[] b = new float[KC * NC]; // packed B block, NC/NR panels of [KC, NR]
-        final float[] tile = new float[MR * NR]; // one tile over C's last rows [MR, NR]
+        final float[] edge = new float[KC * NR]; // B's ragged right edge, zero-padded [KC, NR]
+        final float[] tile = new float[MR * NR]; // one tile over C's edge [MR, NR]
     }
 
     /** One call's arguments, as in {@link Kernels#gemm}. */
@@ -70,6 +73,8 @@ final class VectorGemm {
             rowTimesMatrix(ta, tb, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff);
         } else if (n == 1) {
             matrixTimesColumn(ta, tb, m, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else if ((long) m * n * k <= SMALL_MAX) {
+            GemmSmall.gemm(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         } else {
             blocked(new Call(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
         }
@@ -145,6 +150,14 @@ final class VectorGemm {
         Workspace w = WORKSPACE.get();
         boolean directB = g.tb == Transpose.N && i1 - i0 <= DIRECT_B_MAX_ROWS
                 && (long) g.k * (j1 - j0) <= DIRECT_B_MAX_FLOATS;
+        // alpha = 1 with beta 0 or 1 (a plain product, an accumulated gradient): the kernels add
+        // straight into C, cleared first when beta = 0; anything else goes through store()
+        boolean directC = g.alpha == 1f && (g.beta == 0f || g.beta == 1f);
+        if (directC && g.beta == 0f) {
+            for (int i = i0; i < i1; i++) {
+                java.util.Arrays.fill(g.c, g.cOff + i * g.ldc + j0, g.cOff + i * g.ldc + j1, 0f);
+            }
+        }
         for (int jb = j0; jb < j1; jb += NC) {
             int nb = Math.min(NC, j1 - jb);
             for (int pc = 0; pc < g.k; pc += KC) {
@@ -158,49 +171,55 @@ final class VectorGemm {
                     GemmPacking.packA(g.ta, g.a, g.aOff, g.lda, ic, mc, pc, kc, w.a);
                     for (int jr = 0; jr < nb; jr += NR) {
                         int nr = Math.min(NR, nb - jr);
-                        if (directB) {
-                            panel(g, w, kc, mc, g.b, g.bOff + pc * g.ldb + jb + jr, g.ldb, nr, beta, ic, jb + jr);
-                        } else {
-                            panel(g, w, kc, mc, w.b, jr * kc, NR, nr, beta, ic, jb + jr);
+                        Panel panel;
+                        if (!directB) {
+                            panel = new Panel(w.b, jr * kc, NR);
+                        } else if (nr == NR) {
+                            panel = new Panel(g.b, g.bOff + pc * g.ldb + jb + jr, g.ldb);
+                        } else { // the ragged right edge: zero-padded, so kernels read whole vectors
+                            GemmPacking.packB(g.tb, g.b, g.bOff, g.ldb, pc, kc, jb + jr, nr, w.edge);
+                            panel = new Panel(w.edge, 0, NR);
                         }
+                        tiles(g, w, kc, mc, panel, nr, directC, beta, ic, jb + jr);
                     }
                 }
             }
         }
     }
 
+    /** A kc x NR block of op(B) as the kernels read it: {@code b[pb + p*ldb + j]}. */
+    private record Panel(float[] b, int pb, int ldb) {
+    }
+
     /** One B panel (kc x nr, at most NR columns) against every packed A panel of the row block. */
-    private static void panel(Call g, Workspace w, int kc, int mc, float[] b, int pb, int ldb, int nr,
+    private static void tiles(Call g, Workspace w, int kc, int mc, Panel panel, int nr, boolean directC,
                               float beta, int ic, int jc) {
-        // alpha = 1 with beta 0 or 1 (a plain product, an accumulated gradient): the kernels
-        // write C directly; anything else goes through the tile buffer and store()
-        boolean direct = g.alpha == 1f && (beta == 0f || beta == 1f);
         for (int ir = 0; ir < mc; ir += MR) {
             int pa = ir * kc;
+            int rows = Math.min(MR, mc - ir);
             int ci = g.cOff + (ic + ir) * g.ldc + jc;
-            if (direct && mc - ir >= MR) {
-                tile(kc, w.a, pa, b, pb, ldb, nr, g.c, ci, g.ldc, beta == 1f);
-            } else { // compute a whole tile, keep what lies inside C
-                tile(kc, w.a, pa, b, pb, ldb, nr, w.tile, 0, NR, false);
-                GemmKernels.store(w.tile, Math.min(MR, mc - ir), nr, g.alpha, beta, g.c, ci, g.ldc);
+            if (directC && rows == MR && nr == NR) {
+                GemmKernels.kernel8x3(kc, w.a, pa, panel.b, panel.pb, panel.ldb, g.c, ci, g.ldc);
+            } else if (directC) { // a tile over C's edge: the same sums, in the tile buffer
+                GemmKernels.copyIn(g.c, ci, g.ldc, rows, nr, w.tile);
+                kernel(kc, w.a, pa, panel, nr, w.tile);
+                GemmKernels.copyOut(w.tile, rows, nr, g.c, ci, g.ldc);
+            } else {
+                java.util.Arrays.fill(w.tile, 0f);
+                kernel(kc, w.a, pa, panel, nr, w.tile);
+                GemmKernels.store(w.tile, rows, nr, g.alpha, beta, g.c, ci, g.ldc);
             }
         }
     }
 
-    /** An 8-row tile nr columns wide (at most NR), by the widest kernels that fit. */
-    private static void tile(int kc, float[] a, int pa, float[] b, int pb, int ldb, int nr,
-                             float[] out, int oi, int ldo, boolean add) {
-        if (nr == NR) {
-            GemmKernels.kernel8x3(kc, a, pa, b, pb, ldb, out, oi, ldo, add);
-            return;
-        }
-        int j = 0;
-        if (nr >= 2 * L) {
-            GemmKernels.kernel8x2(kc, a, pa, b, pb, ldb, out, oi, ldo, add);
-            j = 2 * L;
-        }
-        for (; j < nr; j += L) {
-            GemmKernels.kernel8x1(kc, a, pa, b, pb + j, ldb, S.indexInRange(j, nr), out, oi + j, ldo, add);
+    /** The narrowest kernel covering nr columns, adding into the tile buffer. */
+    private static void kernel(int kc, float[] a, int pa, Panel p, int nr, float[] tile) {
+        if (nr <= L) {
+            GemmKernels.kernel8x1(kc, a, pa, p.b, p.pb, p.ldb, tile, 0, NR);
+        } else if (nr <= 2 * L) {
+            GemmKernels.kernel8x2(kc, a, pa, p.b, p.pb, p.ldb, tile, 0, NR);
+        } else {
+            GemmKernels.kernel8x3(kc, a, pa, p.b, p.pb, p.ldb, tile, 0, NR);
         }
     }
 }
