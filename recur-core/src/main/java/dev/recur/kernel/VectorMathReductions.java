@@ -192,6 +192,10 @@ final class VectorMathReductions {
 
     private static void softmaxRow(float[] x, int xOff, float[] y, int yOff, int n) {
         float max = max(x, xOff, n);
+        if (max == Float.NEGATIVE_INFINITY) { // a fully masked row has no mass (as ReferenceKernels defines)
+            java.util.Arrays.fill(y, yOff, yOff + n, 0f);
+            return;
+        }
         FloatVector scale = FloatVector.broadcast(S, (float) (1.0 / sumExp(x, xOff, n, max, y, yOff)));
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
@@ -205,6 +209,10 @@ final class VectorMathReductions {
 
     private static void logSoftmaxRow(float[] x, int xOff, float[] y, int yOff, int n) {
         float max = max(x, xOff, n);
+        if (max == Float.NEGATIVE_INFINITY) { // a fully masked row: log of no mass
+            java.util.Arrays.fill(y, yOff, yOff + n, Float.NEGATIVE_INFINITY);
+            return;
+        }
         float logTotal = (float) Math.log(sumExp(x, xOff, n, max, null, 0));
         // x - max is exact for the entries that matter; x - (max + logTotal) would round max + logTotal
         FloatVector vMax = FloatVector.broadcast(S, max), vLog = FloatVector.broadcast(S, logTotal);
