@@ -1,0 +1,39 @@
+package dev.recur.nn;
+
+import dev.recur.autodiff.Parameter;
+
+import java.util.List;
+
+/**
+ * What training, saving and loading need from a model: build it for an input shape, run it on a
+ * batch, list its weights, clear carried state, and describe it as a specification string that
+ * {@link dev.recur.nn.spec.LayerRegistry#parseModel} turns back into an equal, unbuilt model.
+ *
+ * <p>Shapes exclude the batch dimension, as in {@link Layer}.
+ */
+public interface Model {
+
+    /** Creates the weights for inputs of this shape (batch excluded); returns the output shape. */
+    int[] build(BuildContext ctx, int... inputShape);
+
+    /** Whether {@link #build} has run. */
+    boolean isBuilt();
+
+    /** Input shape without the batch dimension; fails before {@link #build}. */
+    int[] inputShape();
+
+    /** Output shape without the batch dimension; fails before {@link #build}. */
+    int[] outputShape();
+
+    /** Runs the model on a batch {@code [batch, ...]}. */
+    Masked forward(Masked input, Context ctx);
+
+    /** Every trainable weight, with unique names, in a fixed order. */
+    List<Parameter> parameters();
+
+    /** Clears state carried between batches (stateful recurrent layers). */
+    void resetStates();
+
+    /** The specification of the layers, without {@code Input(...)}: {@code "LSTM(32) Dense(1)"}. */
+    String spec();
+}
