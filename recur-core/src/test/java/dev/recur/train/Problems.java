@@ -64,4 +64,9 @@ final class Problems {
     static Sequential classifier() {
         return new Sequential(new Dense(8, Activation.TANH), new Dense(3));
     }
+
+    /** The classifier with noise on its inputs in training: it draws from the per-batch random streams. */
+    static Sequential noisyClassifier() {
+        return new Sequential(new Noise(0.3), new Dense(8, Activation.TANH), new Dense(3));
+    }
 }
