@@ -31,13 +31,13 @@ final class DataChecks {
         }
     }
 
-    /** x and y pair up sample by sample. */
-    static void paired(Tensor x, Tensor y, String xWhat, String yWhat) {
+    /** x and y pair up sample by sample; {@code op} is e.g. {@code "fit"}, the names e.g. {@code "validation x"}. */
+    static void paired(Tensor x, Tensor y, String op, String xName, String yName) {
         if (y == null) {
-            throw new IllegalArgumentException(yWhat + " is null; pass the targets as a tensor [samples, ...]");
+            throw new IllegalArgumentException(op + ": " + yName + " is null; pass the targets as a tensor [samples, ...]");
         }
         if (y.rank() < 1 || y.dim(0) != x.dim(0)) {
-            throw new IllegalArgumentException(xWhat + " has " + x.dim(0) + " samples but " + yWhat + " has "
+            throw new IllegalArgumentException(op + ": " + xName + " has " + x.dim(0) + " samples but " + yName + " has "
                     + (y.rank() < 1 ? "none (a scalar)" : y.dim(0)) + " (shapes " + x.shapeString() + " and "
                     + y.shapeString() + "); every input needs its target");
         }

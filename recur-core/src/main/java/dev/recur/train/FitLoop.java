@@ -63,12 +63,12 @@ final class FitLoop implements TrainingContext {
         this.metrics = trainer.metrics();
         this.options = options;
         DataChecks.inputs(x, "fit: x");
-        DataChecks.paired(x, y, "fit: x", "fit: y");
+        DataChecks.paired(x, y, "fit", "x", "y");
         Tensor vx = options.validationX();
         Tensor vy = options.validationY();
         if (vx != null) {
             DataChecks.inputs(vx, "fit: validation x");
-            DataChecks.paired(vx, vy, "fit: validation x", "fit: validation y");
+            DataChecks.paired(vx, vy, "fit", "validation x", "validation y");
         }
         long fingerprint = DataChecks.finite(x, "fit: x") * 31 + DataChecks.finite(y, "fit: y");
         if (vx != null) {

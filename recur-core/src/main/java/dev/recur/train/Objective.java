@@ -140,11 +140,11 @@ final class Objective {
             try {
                 applyToZeros(y, i, i + 1, outputShape, dtype);
             } catch (IllegalArgumentException e) {
-                return new IllegalArgumentException(what + ": sample " + i + " does not fit the loss (positions below count"
+                return new IllegalArgumentException(what + " sample " + i + " does not fit the loss (positions below count"
                         + " within the sample): " + e.getMessage(), e);
             }
         }
-        return new IllegalArgumentException(what + ": samples " + start + ".." + (end - 1) + " do not fit the loss: "
+        return new IllegalArgumentException(what + " samples " + start + ".." + (end - 1) + " do not fit the loss: "
                 + chunkError.getMessage(), chunkError);
     }
 

@@ -89,7 +89,7 @@ public final class Trainer {
         requireBuilt("evaluate");
         checkBatchSize("evaluate", batchSize);
         DataChecks.inputs(x, "evaluate: x");
-        DataChecks.paired(x, y, "evaluate: x", "evaluate: y");
+        DataChecks.paired(x, y, "evaluate", "x", "y");
         DataChecks.fitsModel(x, model.inputShape(), "evaluate: x");
         DataChecks.finite(x, "evaluate: x");
         DataChecks.finite(y, "evaluate: y");
