@@ -1,6 +1,7 @@
 package dev.recur.train;
 
 import dev.recur.loss.Predictions;
+import dev.recur.tensor.DType;
 import dev.recur.tensor.Shapes;
 import dev.recur.tensor.Tensor;
 
@@ -116,45 +117,63 @@ public final class Metrics {
 
     /** Predictions read row by row, and their targets: a row of values, or one class index per row. */
     private static final class Rows {
-        final Tensor p;      // [rows * width] values, contiguous
-        final Tensor t;      // [rows * width] or [rows]
+        final Flat p;        // [rows * width] values
+        final Flat t;        // [rows * width] or [rows]
         final int width;     // last dimension of the predictions
         final int count;     // number of rows (elements)
         final boolean indices;
 
         Rows(Tensor predictions, Tensor targets) {
-            this.p = predictions.contiguous();
-            this.t = targets.contiguous();
+            this.p = new Flat(predictions);
+            this.t = new Flat(targets);
             this.width = predictions.dim(-1);
             this.count = width == 0 ? 0 : predictions.size() / width;
             this.indices = targets.rank() == predictions.rank() - 1;
         }
 
         double p(int row, int j) {
-            return p.getFlat(row * width + j);
+            return p.at(row * width + j);
         }
 
         double t(int row, int j) {
-            return t.getFlat(row * width + j);
+            return t.at(row * width + j);
         }
 
         /** Whether a row's class index is a class (the loss's ignore index, such as -100, is not). */
         boolean isClass(int row) {
-            double v = t.getFlat(row);
+            double v = t.at(row);
             return v >= 0 && v < width;
         }
 
         /** The target class of a row: its index, or the argmax of its one-hot row. */
         int targetClass(int row) {
-            return indices ? (int) t.getFlat(row) : argmax(t, row * width, width);
+            return indices ? (int) t.at(row) : argmax(t, row * width, width);
         }
     }
 
-    private static int argmax(Tensor x, int from, int n) {
+    /** Row-major reads straight from a dense tensor's backing array (getFlat would recompute strides per element). */
+    private static final class Flat {
+        private final float[] f; // or null
+        private final double[] d; // or null
+        private final int offset;
+
+        Flat(Tensor tensor) {
+            Tensor c = tensor.contiguous();
+            this.f = c.dtype() == DType.FLOAT32 ? c.floats() : null;
+            this.d = f == null ? c.doubles() : null;
+            this.offset = c.offset();
+        }
+
+        double at(int i) {
+            return f != null ? f[offset + i] : d[offset + i];
+        }
+    }
+
+    private static int argmax(Flat x, int from, int n) {
         int best = 0;
-        double bv = x.getFlat(from);
+        double bv = x.at(from);
         for (int j = 1; j < n; j++) {
-            double v = x.getFlat(from + j);
+            double v = x.at(from + j);
             if (v > bv) {
                 bv = v;
                 best = j;
@@ -252,7 +271,7 @@ public final class Metrics {
     private static final class Perplexity extends PerElement {
         private static final double EPSILON = 1e-7; // Keras's clipping of probabilities
         private final Predictions kind;
-        private Tensor logNormalizer; // [rows] log-sum-exp of the batch's logits, computed once per batch
+        private Flat logNormalizer; // [rows] log-sum-exp of the batch's logits, computed once per batch
 
         Perplexity(Predictions kind) {
             this.kind = kind;
@@ -270,7 +289,7 @@ public final class Metrics {
 
         @Override
         public double batchValue(Tensor predictions, Tensor targets, Tensor mask) {
-            logNormalizer = kind == Predictions.LOGITS ? predictions.logSumExp().contiguous() : null;
+            logNormalizer = kind == Predictions.LOGITS ? new Flat(predictions.logSumExp()) : null;
             try {
                 return super.batchValue(predictions, targets, mask);
             } finally {
@@ -295,7 +314,7 @@ public final class Metrics {
 
         private double logProbability(Rows rows, int r, int c) {
             if (kind == Predictions.LOGITS) {
-                return rows.p(r, c) - logNormalizer.getFlat(r);
+                return rows.p(r, c) - logNormalizer.at(r);
             }
             return Math.log(Math.min(Math.max(rows.p(r, c), EPSILON), 1 - EPSILON));
         }

@@ -134,6 +134,8 @@ class ModelFileTest {
 
     @Test
     void aDamagedOrForeignConfigurationIsRefused() {
+        assertEquals("the model configuration is empty; expected a JSON object",
+                loadMessage(weights(), Map.of(SafeTensors.CONFIG_KEY, "null")));
         String json = loadMessage(weights(), Map.of(SafeTensors.CONFIG_KEY, "[1, 2]"));
         assertEquals("the model configuration is not a valid JSON object (", json.substring(0, 52), json);
         assertEquals("model configuration: format is \"keras\" but \"recur.model\" was expected; this map holds some other"

@@ -136,6 +136,16 @@ class ResumeErrorsTest {
                 resumeMessage(ResumableRun.trainer(), options()));
     }
 
+    @Test
+    void aDamagedOptimizerStateIsRefusedBeforeAnythingChanges() {
+        rewrite(meta -> { }, tensors -> tensors.remove("@optimizer/dense/kernel/momentum"));
+        Trainer t = ResumableRun.trainer();
+        String m = resumeMessage(t, options());
+        assertTrue(m.startsWith("resumeFrom " + file + ": Adam.loadState: the state does not match this optimizer ("), m);
+        assertTrue(m.contains("missing [dense/kernel/momentum]"), m);
+        assertEquals(0, t.optimizer().iterations());
+    }
+
     private void rewrite(java.util.function.Consumer<Map<String, String>> metadata,
                          java.util.function.Consumer<Map<String, Tensor>> tensors) {
         SafeTensorsFile f = SafeTensors.read(file);

@@ -107,7 +107,7 @@ public final class EarlyStopping implements Callback {
         if (wait >= config.patience() && epoch > 0) {
             stoppedEpoch = epoch;
             context.stopTraining("EarlyStopping: " + config.monitor().key() + " did not improve for " + wait
-                    + " epochs (best " + best + " at epoch " + (bestEpoch + 1) + "); stopped after epoch " + (epoch + 1));
+                    + (wait == 1 ? " epoch" : " epochs") + " (best " + best + " at epoch " + (bestEpoch + 1) + "); stopped after epoch " + (epoch + 1));
         }
     }
 
