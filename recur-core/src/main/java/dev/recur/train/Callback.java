@@ -22,7 +22,11 @@ import java.util.Map;
  */
 public interface Callback {
 
-    /** Before the first step (or the first step after resuming). */
+    /**
+     * Before the first step (or the first step after resuming: then
+     * {@link TrainingContext#lastCheckpoint()} gives the epoch and step the run continues from, and
+     * {@link TrainingContext#history()} the epochs already done).
+     */
     default void onTrainBegin(TrainingContext context) {
     }
 
@@ -35,7 +39,8 @@ public interface Callback {
      *
      * @param batch 0-based index of the batch in its epoch
      * @param logs  this epoch's running averages so far ({@code loss} and the metrics), what a
-     *              progress bar shows, plus {@code batch_loss}, this batch's own loss
+     *              progress bar shows, plus {@code batch_loss}, this batch's own loss, and with
+     *              gradient clipping {@code grad_norm}, the global gradient norm before clipping
      */
     default void onBatchEnd(int epoch, int batch, Map<String, Double> logs, TrainingContext context) {
     }

@@ -136,7 +136,11 @@ final class Checkpoint {
         return out;
     }
 
+    /** A number; Gson reads the NaN and infinities it writes for non-finite values back as strings. */
     private static double number(Object v) {
+        if (v instanceof String s && (s.equals("NaN") || s.equals("Infinity") || s.equals("-Infinity"))) {
+            return Double.parseDouble(s);
+        }
         return ((Number) v).doubleValue();
     }
 

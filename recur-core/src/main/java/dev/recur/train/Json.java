@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * JSON for the metadata of model files and checkpoints. Doubles are written with
  * {@link Double#toString}, which reads back to the same bits; NaN and infinities are written
- * as {@code NaN} and {@code Infinity} (a metric can be NaN) and read back.
+ * as {@code NaN} and {@code Infinity} (a metric can be NaN); in a map read back they arrive as
+ * strings, which readers convert.
  */
 final class Json {
 

@@ -122,8 +122,11 @@ public final class Metrics {
         final int width;     // last dimension of the predictions
         final int count;     // number of rows (elements)
         final boolean indices;
+        private final Tensor predictions;
+        private Flat logSumExp; // [rows] of the predictions as logits, computed on first use
 
         Rows(Tensor predictions, Tensor targets) {
+            this.predictions = predictions;
             this.p = new Flat(predictions);
             this.t = new Flat(targets);
             this.width = predictions.dim(-1);
@@ -137,6 +140,14 @@ public final class Metrics {
 
         double t(int row, int j) {
             return t.at(row * width + j);
+        }
+
+        /** log(sum(exp(row))) of a row of logits. */
+        double logSumExp(int row) {
+            if (logSumExp == null) {
+                logSumExp = new Flat(predictions.logSumExp());
+            }
+            return logSumExp.at(row);
         }
 
         /** Whether a row's class index is a class (the loss's ignore index, such as -100, is not). */
@@ -271,7 +282,6 @@ public final class Metrics {
     private static final class Perplexity extends PerElement {
         private static final double EPSILON = 1e-7; // Keras's clipping of probabilities
         private final Predictions kind;
-        private Flat logNormalizer; // [rows] log-sum-exp of the batch's logits, computed once per batch
 
         Perplexity(Predictions kind) {
             this.kind = kind;
@@ -285,16 +295,6 @@ public final class Metrics {
         @Override
         public void check(int[] p, int[] t) {
             checkDenseOrIndices(p, t);
-        }
-
-        @Override
-        public double batchValue(Tensor predictions, Tensor targets, Tensor mask) {
-            logNormalizer = kind == Predictions.LOGITS ? new Flat(predictions.logSumExp()) : null;
-            try {
-                return super.batchValue(predictions, targets, mask);
-            } finally {
-                logNormalizer = null;
-            }
         }
 
         @Override
@@ -314,7 +314,7 @@ public final class Metrics {
 
         private double logProbability(Rows rows, int r, int c) {
             if (kind == Predictions.LOGITS) {
-                return rows.p(r, c) - logNormalizer.at(r);
+                return rows.p(r, c) - rows.logSumExp(r);
             }
             return Math.log(Math.min(Math.max(rows.p(r, c), EPSILON), 1 - EPSILON));
         }

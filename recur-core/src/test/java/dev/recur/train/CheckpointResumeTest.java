@@ -1,5 +1,13 @@
 package dev.recur.train;
 
+import dev.recur.autodiff.GradMode;
+import dev.recur.autodiff.Variable;
+import dev.recur.loss.Loss;
+import dev.recur.loss.MeanSquaredError;
+import dev.recur.optim.Adam;
+import dev.recur.tensor.Tensor;
+import dev.recur.train.callbacks.EarlyStopping;
+import dev.recur.train.callbacks.Monitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,5 +76,41 @@ class CheckpointResumeTest {
                 false).withResumeFrom(run));
         assertEquals(h.epochs(), resumed.epochs());
         assertArrayEquals(TrainerFitTest.weights(first.model().parameters()), TrainerFitTest.weights(again.model().parameters()));
+    }
+
+    @Test
+    void anEarlyStopIsRecordedAndAResumedRunStaysStopped() {
+        Tensor x = Problems.linearX(20, 1);
+        Tensor y = Problems.linearY(x);
+        Path run = dir.resolve("stopped");
+        FitOptions o = FitOptions.defaults().withEpochs(10).withBatchSize(5).withCheckpoints(run, 3)
+                .withCallbacks(new EarlyStopping(EarlyStopping.Config.defaults().withMonitor("loss", Monitor.Mode.AUTO)
+                        .withMinDelta(1e9)));
+        Trainer first = Trainer.compile(Problems.linearModel(), new MeanSquaredError(), Adam.defaults());
+        History h = first.fit(x, y, o);
+        assertEquals(2, h.size());
+        Trainer again = Trainer.compile(Problems.linearModel(), new MeanSquaredError(), Adam.defaults());
+        History resumed = again.fit(x, y, o.withResumeFrom(run));
+        assertEquals(h.epochs(), resumed.epochs());
+        assertEquals(h.stopReason(), resumed.stopReason());
+        assertEquals(0, again.optimizer().iterations() - first.optimizer().iterations(), "no step after the stop");
+    }
+
+    @Test
+    void aNaNInTheHistorySurvivesACheckpoint() {
+        Tensor x = Problems.linearX(20, 1);
+        Tensor y = Problems.linearY(x);
+        Loss mse = new MeanSquaredError();
+        int[] steps = {0};
+        Loss nanAtStep2 = (p, t, w) -> {
+            Variable loss = mse.apply(p, t, w);
+            return GradMode.isEnabled() && ++steps[0] == 2 ? loss.mul(Double.NaN) : loss;
+        };
+        Path run = dir.resolve("nan");
+        FitOptions o = FitOptions.defaults().withEpochs(2).withBatchSize(5).withCheckpoints(run, 3);
+        History h = Trainer.compile(Problems.linearModel(), nanAtStep2, Adam.defaults()).fit(x, y, o);
+        assertTrue(Double.isNaN(h.get("loss")[0]));
+        History resumed = Trainer.compile(Problems.linearModel(), nanAtStep2, Adam.defaults()).fit(x, y, o.withResumeFrom(run));
+        assertEquals(h.epochs(), resumed.epochs());
     }
 }
