@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** The {@code recur} command. */
 @Command(name = "recur", mixinStandardHelpOptions = true, version = "recur 0.1.0",
         description = "Recurrent neural networks on the JVM: train, evaluate and benchmark sequence models.",
-        subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, SummaryCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--threads", paramLabel = "N", scope = CommandLine.ScopeType.INHERIT,
@@ -32,7 +32,23 @@ public final class Main implements Runnable {
     /** Builds the command line (also used by tests). */
     public static CommandLine commandLine() {
         System.setProperty("recur.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        return new CommandLine(new Main());
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(Main::reportUserError);
+        return cl;
+    }
+
+    /**
+     * A bad argument or input (IllegalArgumentException, or a call in the wrong state) is the
+     * user's to fix: print its message, not a stack trace, and exit with 2 like a usage error.
+     * Anything else is a bug in Recur and keeps its stack trace.
+     */
+    private static int reportUserError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            cl.getErr().println(cl.getColorScheme().errorText("recur " + cl.getCommandName() + ": " + e.getMessage()));
+            cl.getErr().flush();
+            return 2;
+        }
+        throw e;
     }
 
     public static void main(String[] args) {

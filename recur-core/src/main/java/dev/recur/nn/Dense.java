@@ -3,9 +3,12 @@ package dev.recur.nn;
 import dev.recur.autodiff.Parameter;
 import dev.recur.autodiff.Variable;
 
+import java.util.Objects;
+
 /**
  * A fully connected layer on the last dimension: {@code y = activation(x W + b)}. On a sequence
- * {@code [batch, time, features]} it acts on every step (as Keras's Dense and TimeDistributed(Dense)).
+ * {@code [batch, time, features]} it acts on every step (as Keras's Dense, and TimeDistributed(Dense))
+ * and keeps the mask.
  */
 public final class Dense extends Layer {
 
@@ -22,9 +25,9 @@ public final class Dense extends Layer {
             throw new IllegalArgumentException("Dense units must be at least 1, got " + units);
         }
         this.units = units;
-        this.activation = java.util.Objects.requireNonNull(activation, "activation");
+        this.activation = Objects.requireNonNull(activation, "activation");
         this.useBias = useBias;
-        this.kernelInit = java.util.Objects.requireNonNull(kernelInit, "kernelInit");
+        this.kernelInit = Objects.requireNonNull(kernelInit, "kernelInit");
     }
 
     /** Dense(units) with Keras defaults: linear, with bias, Glorot uniform kernel. */
@@ -49,7 +52,7 @@ public final class Dense extends Layer {
     protected int[] doBuild(BuildContext ctx, int[] inputShape) {
         if (inputShape.length == 0 || inputShape[inputShape.length - 1] < 1) {
             throw new IllegalArgumentException("Dense needs a known last input dimension, got input shape "
-                    + batchShape(inputShape));
+                    + batchShape(inputShape) + ". Possible cause: a Flatten or Input with an unknown size before it");
         }
         int in = inputShape[inputShape.length - 1];
         kernel = addParameter("kernel", ctx, kernelInit, in, units);
@@ -63,17 +66,13 @@ public final class Dense extends Layer {
 
     @Override
     public Masked forward(Masked input, Context ctx) {
-        requireBuilt("forward");
         Variable x = input.value();
+        checkFeatures(x.value());
         int[] shape = x.value().shape();
-        int in = kernel.value().dim(0);
-        if (shape[shape.length - 1] != in) {
-            throw new IllegalArgumentException("Dense input has " + shape[shape.length - 1]
-                    + " features but the layer was built for " + in + " (input shape " + x.value().shapeString() + ")");
-        }
-        Variable y = x.reshape(-1, in).matmul(kernel);
+        int in = shape[shape.length - 1];
+        Variable y = x.reshape(-1, in).matmul(weight(kernel)); // [batch*..., units]
         if (bias != null) {
-            y = y.add(bias);
+            y = y.add(weight(bias));
         }
         int[] outShape = shape.clone();
         outShape[outShape.length - 1] = units;
@@ -82,13 +81,8 @@ public final class Dense extends Layer {
 
     @Override
     public String spec() {
-        StringBuilder sb = new StringBuilder("Dense(").append(units);
-        if (activation != Activation.LINEAR) {
-            sb.append(", activation=").append(activation.kerasName());
-        }
-        if (!useBias) {
-            sb.append(", use_bias=false");
-        }
-        return sb.append(')').toString();
+        return specOf(Integer.toString(units),
+                activation != Activation.LINEAR ? "activation=" + activation.kerasName() : null,
+                useBias ? null : "use_bias=false");
     }
 }

@@ -1,7 +1,9 @@
 package dev.recur.nn;
 
-import dev.recur.tensor.DType;
+import dev.recur.tensor.Shapes;
 import dev.recur.tensor.Tensor;
+
+import java.util.Arrays;
 
 /**
  * Keras's weight initializers, with Keras's names and formulas: {@code glorot_uniform} for
@@ -26,8 +28,11 @@ public final class Initializers {
         return (dtype, rng, shape) -> Tensor.full(dtype, value, shape);
     }
 
-    /** Uniform in [lo, hi). */
+    /** Uniform in [lo, hi): Keras's {@code RandomUniform}, whose default (-0.05, 0.05) initializes embeddings. */
     public static Initializer uniform(double lo, double hi) {
+        if (!(lo < hi)) {
+            throw new IllegalArgumentException("uniform initializer needs lo < hi, got lo " + lo + " and hi " + hi);
+        }
         return (dtype, rng, shape) -> Tensor.uniform(rng, dtype, lo, hi, shape);
     }
 
@@ -52,7 +57,8 @@ public final class Initializers {
     public static Initializer identity(double gain) {
         return (dtype, rng, shape) -> {
             if (shape.length != 2) {
-                throw new IllegalArgumentException("identity initializer needs a matrix shape, got " + java.util.Arrays.toString(shape));
+                throw new IllegalArgumentException("identity initializer needs a matrix shape, got " + Arrays.toString(shape)
+                        + "; it makes the identity matrix of IRNN recurrent kernels");
             }
             Tensor t = Tensor.zeros(dtype, shape);
             for (int i = 0; i < Math.min(shape[0], shape[1]); i++) {
@@ -63,27 +69,29 @@ public final class Initializers {
     }
 
     /**
-     * Orthogonal (Saxe et al. 2014), Keras's default recurrent initializer: a Gaussian matrix made
-     * orthonormal by Gram-Schmidt (QR with signs fixed so the result is uniformly distributed),
-     * rows or columns orthonormal whichever are fewer.
+     * Orthogonal (Saxe et al. 2014), Keras's default recurrent initializer. As in Keras, the shape
+     * is seen as a matrix [product of all but the last dimension, last dimension]; a Gaussian
+     * matrix is made orthonormal by modified Gram-Schmidt along its shorter side (a QR
+     * decomposition with R's diagonal positive, which makes the result uniformly distributed),
+     * then scaled by {@code gain}: rows or columns are orthonormal, whichever are fewer.
      */
     public static Initializer orthogonal(double gain) {
         return (dtype, rng, shape) -> {
-            int rows = shape[0];
-            int cols = 1;
-            for (int i = 1; i < shape.length; i++) {
-                cols *= shape[i];
+            if (shape.length < 2) {
+                throw new IllegalArgumentException("orthogonal initializer needs a shape of at least two dimensions, got "
+                        + Arrays.toString(shape));
             }
-            boolean flip = rows < cols;
-            int n = flip ? cols : rows; // the long side
-            int k = flip ? rows : cols; // number of orthonormal vectors
+            int cols = shape[shape.length - 1];
+            int rows = Shapes.size(shape) / cols;
+            boolean wide = rows < cols;
+            int n = wide ? cols : rows; // the long side
+            int k = wide ? rows : cols; // number of orthonormal vectors
             double[][] q = new double[k][n];
             for (int j = 0; j < k; j++) {
                 for (int i = 0; i < n; i++) {
                     q[j][i] = rng.nextGaussian();
                 }
-                // modified Gram-Schmidt against the previous vectors
-                for (int p = 0; p < j; p++) {
+                for (int p = 0; p < j; p++) { // remove the components along the previous vectors
                     double dot = 0;
                     for (int i = 0; i < n; i++) {
                         dot += q[j][i] * q[p][i];
@@ -104,7 +112,7 @@ public final class Initializers {
             Tensor t = Tensor.zeros(dtype, rows, cols);
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
-                    t.set(gain * (flip ? q[r][c] : q[c][r]), r, c);
+                    t.set(gain * (wide ? q[r][c] : q[c][r]), r, c);
                 }
             }
             return t.reshape(shape);

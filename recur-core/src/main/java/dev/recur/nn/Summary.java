@@ -1,52 +1,59 @@
 package dev.recur.nn;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Keras's {@code model.summary()} for a Sequential model, in the layout of Keras 2 (the one the
- * curriculum's books print): columns at 29, 55 and 65 characters, totals with thousands separators.
+ * Keras's {@code model.summary()} for a Sequential model, character for character in the layout
+ * of Keras 2 up to 2.8 ({@code keras/utils/layer_utils.py}, {@code print_summary}), the one the
+ * textbooks print: 65 characters wide, columns ending at 29, 55 and 65, each field cut to fit and
+ * followed by at least one space, lines padded with spaces to the full width, an underscore rule
+ * between layers, totals with thousands separators.
  */
 final class Summary {
 
-    private static final int[] POSITIONS = {29, 55, 65};
     private static final int WIDTH = 65;
+    private static final int[] POSITIONS = {29, 55, 65}; // int(65 * p) for p in (.45, .85, 1)
 
     private Summary() {
     }
 
     static String of(Sequential model) {
+        if (!model.isBuilt()) {
+            throw new IllegalStateException("summary: model " + model.name() + " is not built yet, so its output shapes"
+                    + " and weights are unknown; call build(ctx, shape) first (or start its specification with Input(...))");
+        }
         StringBuilder sb = new StringBuilder();
         sb.append("Model: \"").append(model.name()).append("\"\n");
         sb.append("_".repeat(WIDTH)).append('\n');
         row(sb, "Layer (type)", "Output Shape", "Param #");
         sb.append("=".repeat(WIDTH)).append('\n');
-        var layers = model.layers();
-        long total = 0;
+        List<Layer> layers = model.layers();
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
-            String shape = l.isBuilt() ? Layer.batchShape(l.outputShape()) : "multiple";
-            row(sb, l.name() + " (" + l.type() + ")", shape, Long.toString(l.countParams()));
-            total += l.countParams();
-            sb.append(i == layers.size() - 1 ? "=" .repeat(WIDTH) : "_".repeat(WIDTH)).append('\n');
+            row(sb, l.name() + " (" + l.type() + ")", Layer.batchShape(l.outputShape()), Long.toString(l.countParams()));
+            sb.append((i == layers.size() - 1 ? "=" : "_").repeat(WIDTH)).append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "Total params: %,d%n", total));
-        sb.append(String.format(Locale.ROOT, "Trainable params: %,d%n", total));
-        sb.append(String.format(Locale.ROOT, "Non-trainable params: %,d%n", 0));
+        long total = model.countParams();
+        long trainable = model.countTrainableParams();
+        sb.append(String.format(Locale.ROOT, "Total params: %,d\n", total));
+        sb.append(String.format(Locale.ROOT, "Trainable params: %,d\n", trainable));
+        sb.append(String.format(Locale.ROOT, "Non-trainable params: %,d\n", total - trainable));
         sb.append("_".repeat(WIDTH)).append('\n');
         return sb.toString();
     }
 
+    /** Keras's {@code print_row}: each field replaces the last character so far with a space, then is cut and padded to its column's end. */
     private static void row(StringBuilder sb, String... fields) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                line.setCharAt(line.length() - 1, ' ');
+            }
             line.append(fields[i]);
-            if (line.length() > POSITIONS[i]) {
-                line.setLength(POSITIONS[i]);
-            }
-            while (line.length() < POSITIONS[i]) {
-                line.append(' ');
-            }
+            line.setLength(Math.min(line.length(), POSITIONS[i]));
+            line.append(" ".repeat(POSITIONS[i] - line.length()));
         }
-        sb.append(line.toString().stripTrailing()).append('\n');
+        sb.append(line).append('\n');
     }
 }

@@ -1,20 +1,22 @@
 package dev.recur.nn.spec;
 
-import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Typed access to one layer's specification arguments, Keras style: each argument may be given
- * by position or by keyword. {@link #done()} rejects arguments the layer does not know, naming them
- * and listing the valid ones.
+ * by position (when it has an index) or by keyword. {@link #done()} rejects arguments the layer
+ * did not ask for, naming them and listing the valid ones. A factory reads every argument it
+ * knows before {@code done()}, so that the list is complete.
  */
 public final class Args {
 
     private final SpecNode node;
-    private final List<String> known = new ArrayList<>();
+    private final Set<String> known = new LinkedHashSet<>();
     private final Set<String> usedKeywords = new HashSet<>();
     private int usedPositional;
 
@@ -22,11 +24,12 @@ public final class Args {
         this.node = node;
     }
 
+    /** The layer type as written. */
     public String layer() {
         return node.name();
     }
 
-    /** The raw value of argument {@code name} at position {@code index} (or by keyword), or null if absent. */
+    /** The raw value of argument {@code name} at position {@code index} (-1: keyword only) or by keyword, or null if absent. */
     private Object raw(int index, String name) {
         known.add(name);
         Object byKeyword = node.keywords().get(name);
@@ -45,32 +48,43 @@ public final class Args {
         return null;
     }
 
-    /** A required integer argument. */
+    /** A required whole-number argument. */
     public int requiredInt(int index, String name) {
         Object v = raw(index, name);
         if (v == null) {
-            throw new IllegalArgumentException(layer() + ": missing required argument '" + name + "' (e.g. "
-                    + layer() + "(" + (index == 0 ? "32" : "..., 32") + "))");
+            throw missing(index, name, "32");
         }
         return toInt(name, v);
     }
 
+    /** A whole-number argument, or {@code defaultValue} when absent. */
     public int intArg(int index, String name, int defaultValue) {
         Object v = raw(index, name);
         return v == null ? defaultValue : toInt(name, v);
     }
 
-    public double doubleArg(int index, String name, double defaultValue) {
+    /** A whole-number argument that may be absent or {@code None} (null then), as Keras's {@code strides=None}. */
+    public Integer optionalInt(int index, String name) {
         Object v = raw(index, name);
-        if (v == null) {
-            return defaultValue;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw typeError(name, "a number", v);
+        return v == null || "None".equals(v) ? null : toInt(name, v);
     }
 
+    /** A required number. */
+    public double requiredDouble(int index, String name) {
+        Object v = raw(index, name);
+        if (v == null) {
+            throw missing(index, name, "0.5");
+        }
+        return toDouble(name, v);
+    }
+
+    /** A number, or {@code defaultValue} when absent. */
+    public double doubleArg(int index, String name, double defaultValue) {
+        Object v = raw(index, name);
+        return v == null ? defaultValue : toDouble(name, v);
+    }
+
+    /** A keyword-only {@code true}/{@code false} argument. */
     public boolean boolArg(String name, boolean defaultValue) {
         Object v = raw(-1, name);
         if (v == null) {
@@ -82,7 +96,7 @@ public final class Args {
         throw typeError(name, "true or false", v);
     }
 
-    /** A word argument such as {@code activation=sigmoid}. */
+    /** A word argument such as {@code activation=sigmoid} (or quoted, {@code activation="sigmoid"}). */
     public String stringArg(int index, String name, String defaultValue) {
         Object v = raw(index, name);
         if (v == null) {
@@ -94,26 +108,60 @@ public final class Args {
         throw typeError(name, "a word", v);
     }
 
-    /** A nested layer, as in {@code TimeDistributed(Dense(1))}. */
+    /**
+     * A word argument turned into a value by {@code parse} (such as {@code Activation::fromKeras}),
+     * whose error message is prefixed with the layer and the argument.
+     */
+    public <T> T parsed(int index, String name, T defaultValue, Function<String, T> parse) {
+        String s = stringArg(index, name, null);
+        if (s == null) {
+            return defaultValue;
+        }
+        try {
+            return parse.apply(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(layer() + ": argument '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** A required nested layer, as in {@code TimeDistributed(Dense(1))}. */
     public SpecNode layerArg(int index, String name) {
         Object v = raw(index, name);
         if (v instanceof SpecNode n) {
             return n;
         }
         if (v == null) {
-            throw new IllegalArgumentException(layer() + ": missing the wrapped layer (e.g. " + layer() + "(LSTM(32)))");
+            throw new IllegalArgumentException(layer() + ": missing the wrapped layer, argument '" + name + "' (e.g. "
+                    + layer() + "(Dense(1)))");
         }
-        throw typeError(name, "a layer such as LSTM(32)", v);
+        throw typeError(name, "a layer such as Dense(1)", v);
     }
 
-    /** All remaining positional arguments as integers (the dimensions of {@code Input(5, 1)}). */
-    public int[] positionalInts(String name) {
+    /**
+     * Dimensions given either as all the positional arguments ({@code Input(100, 5)}) or as a tuple
+     * by keyword ({@code Input(shape=(100, 5))}); {@code None} is an unknown size, -1.
+     */
+    public int[] dims(String name) {
         known.add(name);
-        int[] out = new int[node.positional().size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = toInt(name, node.positional().get(i));
+        Object byKeyword = node.keywords().get(name);
+        List<?> values = node.positional();
+        if (byKeyword != null) {
+            if (!values.isEmpty()) {
+                throw new IllegalArgumentException(layer() + ": argument '" + name + "' is given both by position and by keyword");
+            }
+            if (!(byKeyword instanceof List<?> list)) {
+                throw typeError(name, "a tuple such as (100, 5)", byKeyword);
+            }
+            usedKeywords.add(name);
+            values = list;
+        } else {
+            usedPositional = values.size();
         }
-        usedPositional = out.length;
+        int[] out = new int[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object v = values.get(i);
+            out[i] = "None".equals(v) ? -1 : toInt(name, v);
+        }
         return out;
     }
 
@@ -121,15 +169,25 @@ public final class Args {
     public void done() {
         if (node.positional().size() > usedPositional) {
             throw new IllegalArgumentException(layer() + " takes at most " + usedPositional + " positional argument"
-                    + (usedPositional == 1 ? "" : "s") + " but " + node.positional().size() + " were given; valid arguments: "
+                    + (usedPositional == 1 ? "" : "s") + " but " + node.positional().size()
+                    + (node.positional().size() == 1 ? " was" : " were") + " given; valid arguments: "
                     + String.join(", ", known));
         }
         Set<String> unknown = new TreeSet<>(node.keywords().keySet());
         unknown.removeAll(usedKeywords);
         if (!unknown.isEmpty()) {
+            String hint = unknown.size() == 1 ? Suggestions.hint(unknown.iterator().next(), known) : "";
             throw new IllegalArgumentException(layer() + ": unknown argument" + (unknown.size() == 1 ? " '" : "s '")
-                    + String.join("', '", unknown) + "'; valid arguments: " + String.join(", ", known));
+                    + String.join("', '", unknown) + "'" + hint + "; valid arguments: " + String.join(", ", known));
         }
+    }
+
+    private IllegalArgumentException missing(int index, String name, String example) {
+        Set<String> strays = new TreeSet<>(node.keywords().keySet());
+        strays.removeAll(known); // a misspelt keyword is the usual cause
+        return new IllegalArgumentException(layer() + ": missing required argument '" + name + "' (e.g. "
+                + layer() + "(" + (index == 0 ? example : name + "=" + example) + "))"
+                + (strays.isEmpty() ? "" : "; given instead: '" + String.join("', '", strays) + "'"));
     }
 
     private int toInt(String name, Object v) {
@@ -139,8 +197,18 @@ public final class Args {
         throw typeError(name, "a whole number", v);
     }
 
+    private double toDouble(String name, Object v) {
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw typeError(name, "a number", v);
+    }
+
     private IllegalArgumentException typeError(String name, String expected, Object v) {
-        return new IllegalArgumentException(layer() + ": argument '" + name + "' must be " + expected + ", got "
-                + (v instanceof SpecNode n ? n.name() + "(...)" : String.valueOf(v)));
+        String got = v instanceof SpecNode n ? "the layer " + n.name() + "(...)"
+                : v instanceof String s ? "'" + s + "'"
+                : v instanceof List<?> l ? "the tuple " + l.toString().replace('[', '(').replace(']', ')')
+                : String.valueOf(v);
+        return new IllegalArgumentException(layer() + ": argument '" + name + "' must be " + expected + ", got " + got);
     }
 }

@@ -8,8 +8,13 @@ import java.util.Map;
 /**
  * Parses model specifications such as
  * {@code "Input(5, 1) LSTM(3, return_sequences=true) TimeDistributed(Dense(1))"}: layers separated
- * by spaces (or commas), each {@code Name(args)} with Keras argument names. A plain recursive
- * descent parser; errors give the column and what was expected.
+ * by spaces (or commas), each {@code Name(args)} or a bare {@code Name}, with Keras argument
+ * names. Values are whole numbers ({@link Long}), decimals ({@link Double}, {@code 1e-3} too),
+ * {@code true}/{@code false} (Python's {@code True}/{@code False} too), bare words
+ * ({@code sigmoid}, {@code None}), quoted text without escapes ({@code "same"}), tuples
+ * {@code (3, 1)} or {@code [3, 1]}, and nested layers. Positional arguments come before keyword
+ * ones, as in Python. A plain recursive descent parser; an error gives the column, what was
+ * expected, and the specification with a caret under the place.
  */
 public final class SpecParser {
 
@@ -58,41 +63,48 @@ public final class SpecParser {
         while (true) {
             skipSpace();
             int argStart = pos;
-            Object value;
             if (Character.isLetter(peek()) || peek() == '_') {
                 String word = identifier("an argument");
                 skipSpace();
                 if (peek() == '=') {
-                    pos++;
-                    skipSpace();
                     if (keywords.containsKey(word)) {
                         throw error(argStart, "argument '" + word + "' is given twice in " + name);
                     }
+                    pos++;
+                    skipSpace();
                     keywords.put(word, value());
-                } else if (peek() == '(') {
-                    pos = argStart;
-                    positional.add(node());
                 } else {
-                    positional.add(wordValue(word));
+                    pos = argStart; // a positional word, layer or boolean
+                    positional.add(positional(keywords, name));
                 }
             } else {
-                if (!keywords.isEmpty()) {
-                    throw error(pos, "a positional argument follows keyword arguments in " + name);
-                }
-                value = value();
-                positional.add(value);
+                positional.add(positional(keywords, name));
             }
             skipSpace();
             char c = peek();
             if (c == ',') {
                 pos++;
+                skipSpace();
+                if (peek() == ')') { // trailing comma: Dense(3,)
+                    pos++;
+                    return new SpecNode(name, positional, keywords, start + 1);
+                }
             } else if (c == ')') {
                 pos++;
                 return new SpecNode(name, positional, keywords, start + 1);
             } else {
-                throw error(pos, "expected ',' or ')' in the arguments of " + name);
+                throw expected(pos, "',' or ')' in the arguments of " + name);
             }
         }
+    }
+
+    /** A positional argument's value; as in Python, none may follow a keyword argument. */
+    private Object positional(Map<String, Object> keywords, String layer) {
+        if (!keywords.isEmpty()) {
+            throw error(pos, "a positional argument follows keyword arguments in " + layer
+                    + "; write positional arguments first");
+        }
+        return value();
     }
 
     private Object value() {
@@ -148,7 +160,7 @@ public final class SpecParser {
                 pos++;
                 return items;
             } else {
-                throw error(pos, "expected ',' or '" + close + "' in a tuple");
+                throw expected(pos, "',' or '" + close + "' in a tuple");
             }
         }
     }
@@ -164,7 +176,7 @@ public final class SpecParser {
         }
         String s = text.substring(start, pos);
         if (s.isEmpty() || s.equals("-") || s.equals("+")) {
-            throw error(start, "expected a value (a number, true/false, a word or a layer)");
+            throw expected(start, "a value (a number, true/false, a word or a layer)");
         }
         try {
             if (s.matches("[+-]?\\d+")) {
@@ -180,7 +192,7 @@ public final class SpecParser {
         int start = pos++;
         int end = text.indexOf(quote, pos);
         if (end < 0) {
-            throw error(start, "unterminated quoted text");
+            throw error(start, "quoted text starting here has no closing " + quote);
         }
         String s = text.substring(pos, end);
         pos = end + 1;
@@ -193,7 +205,7 @@ public final class SpecParser {
             pos++;
         }
         if (start == pos || !(Character.isLetter(text.charAt(start)) || text.charAt(start) == '_')) {
-            throw error(start, "expected " + what);
+            throw expected(start, what);
         }
         return text.substring(start, pos);
     }
@@ -208,9 +220,16 @@ public final class SpecParser {
         }
     }
 
-    private IllegalArgumentException error(int at, String message) {
+    /** "expected WHAT but found X", at column {@code at + 1}. */
+    private IllegalArgumentException expected(int at, String what) {
         String found = at < text.length() ? "'" + text.charAt(at) + "'" : "the end";
+        return error(at, "expected " + what + " but found " + found);
+    }
+
+    /** The message with its column, then the specification and a caret under that column. */
+    private IllegalArgumentException error(int at, String message) {
+        String oneLine = text.replaceAll("\\s", " "); // keeps the caret under the column
         return new IllegalArgumentException("model specification, column " + (at + 1) + ": " + message
-                + " but found " + found + "\n  " + text + "\n  " + " ".repeat(Math.min(at, text.length())) + "^");
+                + "\n  " + oneLine + "\n  " + " ".repeat(Math.min(at, text.length())) + "^");
     }
 }
