@@ -9,7 +9,8 @@ import java.util.List;
  * batch, list its weights, clear carried state, and describe it as a specification string that
  * {@link dev.recur.nn.spec.LayerRegistry#parseModel} turns back into an equal, unbuilt model.
  *
- * <p>Shapes exclude the batch dimension, as in {@link Layer}.
+ * <p>Shapes exclude the batch dimension, as in {@link Layer}. {@link Sequential} is the model
+ * type there is now.
  */
 public interface Model {
 
@@ -28,12 +29,18 @@ public interface Model {
     /** Runs the model on a batch {@code [batch, ...]}. */
     Masked forward(Masked input, Context ctx);
 
-    /** Every trainable weight, with unique names, in a fixed order. */
+    /** The weights an optimizer updates (frozen layers' excluded), with unique names, in a fixed order. */
     List<Parameter> parameters();
+
+    /** Every weight, trainable or frozen, in a fixed order: what a model file saves. */
+    List<Parameter> weights();
 
     /** Clears state carried between batches (stateful recurrent layers). */
     void resetStates();
 
-    /** The specification of the layers, without {@code Input(...)}: {@code "LSTM(32) Dense(1)"}. */
+    /**
+     * The specification: {@code "Input(100, 5) LSTM(32) Dense(1)"} once built ({@code Input} gives
+     * the input shape), the layers alone before.
+     */
     String spec();
 }

@@ -149,7 +149,8 @@ final class Checkpoint {
      * is the same (same model, data, options and callbacks); returns each callback's state, to be
      * given back after {@link Callback#onTrainBegin}.
      */
-    List<Map<String, Tensor>> restore(Model model, Optimizer optimizer, List<Callback> runCallbacks, Map<String, String> thisRun, int epochs) {
+    List<Map<String, Tensor>> restore(Model model, Optimizer optimizer, List<Callback> runCallbacks,
+                                      Map<String, String> thisRun, int epochs) {
         Path path = file.path();
         for (var e : thisRun.entrySet()) {
             String then = run.get(e.getKey());

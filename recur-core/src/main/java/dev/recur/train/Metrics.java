@@ -105,7 +105,7 @@ public final class Metrics {
             }
         }
 
-        /** Requires targets shaped like the predictions, or class indices: the predictions' shape without the last dimension. */
+        /** Requires targets shaped like the predictions, or class indices (the predictions' shape without the last one). */
         void checkDenseOrIndices(int[] p, int[] t) {
             if (!Arrays.equals(p, t) && !Arrays.equals(Arrays.copyOf(p, p.length - 1), t)) {
                 throw new IllegalArgumentException(name() + ": targets of shape " + Shapes.str(t) + " fit neither"

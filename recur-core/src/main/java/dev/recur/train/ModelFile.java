@@ -29,7 +29,8 @@ import java.util.TreeSet;
  * (seed, data description). Nothing is Java-serialized.
  *
  * <p>{@link #load} rebuilds the model exactly: specification to layers, built for the stored input
- * shape, then every weight copied in after its name, shape and type are checked. A file that does
+ * shape, then every weight, trainable or frozen (the specification marks frozen layers with
+ * {@code trainable=false}), copied in after its name, shape and type are checked. A file that does
  * not match is rejected with a message naming the file and the problem. A checkpoint file loads as
  * a model too (its optimizer and progress tensors are skipped).
  */
@@ -111,7 +112,7 @@ public final class ModelFile {
                     + " (model.build(...)) or train it first");
         }
         SafeTensorsWriter w = SafeTensors.writer();
-        for (Parameter p : model.parameters()) {
+        for (Parameter p : model.weights()) {
             if (p.name().startsWith(INTERNAL_PREFIX)) {
                 throw new IllegalArgumentException("save: parameter name '" + p.name() + "' starts with '"
                         + INTERNAL_PREFIX + "', which checkpoints reserve; rename its layer");
@@ -142,7 +143,7 @@ public final class ModelFile {
 
     /** The element type of a model's weights (float32 when it has none). */
     static DType dtype(Model model) {
-        List<Parameter> ps = model.parameters();
+        List<Parameter> ps = model.weights();
         return ps.isEmpty() ? DType.FLOAT32 : ps.getFirst().value().dtype();
     }
 
@@ -175,13 +176,22 @@ public final class ModelFile {
                 .orElseThrow(() -> invalid(path, "its model configuration has dtype \"" + dtypeName
                         + "\"; expected float32 or float64"));
         Sequential model;
+        int[] declared;
         try {
-            model = LayerRegistry.parseModel(spec).model();
-            model.build(new BuildContext(dtype, new SplittableRandom(0)), inputShape); // weights are overwritten below
+            LayerRegistry.ModelSpec parsed = LayerRegistry.parseModel(spec);
+            declared = parsed.inputShape();
+            model = parsed.model();
+            if (declared == null || Arrays.equals(declared, inputShape)) {
+                model.build(new BuildContext(dtype, new SplittableRandom(0)), inputShape); // weights are overwritten below
+            }
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw invalid(path, "its model specification \"" + spec + "\" with input shape " + Shapes.str(inputShape)
                     + " cannot be rebuilt: " + e.getMessage() + ". Possible cause: the file was saved by a release with"
                     + " other layers");
+        }
+        if (declared != null && !Arrays.equals(declared, inputShape)) {
+            throw invalid(path, "its model specification \"" + spec + "\" declares input shape " + Shapes.str(declared)
+                    + " but the configuration says " + Shapes.str(inputShape) + "; the file is damaged");
         }
         copyWeights(file, model, spec);
         return model;
@@ -201,7 +211,7 @@ public final class ModelFile {
                 unexpected.add(name);
             }
         }
-        for (Parameter p : model.parameters()) {
+        for (Parameter p : model.weights()) {
             Tensor w = p.value();
             if (!unexpected.remove(p.name())) {
                 throw invalid(path, "the model " + spec + " has weight '" + p.name() + "' " + w.shapeString()
@@ -221,7 +231,7 @@ public final class ModelFile {
             throw invalid(path, "it has tensors the model " + spec + " does not: " + unexpected
                     + ". Possible cause: the file was edited or written for another model");
         }
-        for (Parameter p : model.parameters()) {
+        for (Parameter p : model.weights()) {
             p.value().copyFrom(file.tensor(p.name()));
         }
     }

@@ -84,7 +84,10 @@ public final class Trainer {
         return new FitLoop(this, x, y, options).run();
     }
 
-    /** The loss and metrics over {@code (x, y)} in inference mode, each batch weighted by its size (Keras's {@code evaluate}). */
+    /**
+     * The loss and metrics over {@code (x, y)} in inference mode, each batch weighted by its size
+     * (Keras's {@code evaluate}).
+     */
     public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
         requireBuilt("evaluate");
         checkBatchSize("evaluate", batchSize);

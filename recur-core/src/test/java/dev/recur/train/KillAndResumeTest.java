@@ -49,13 +49,16 @@ class KillAndResumeTest {
 
         Process first = start(checkpoints, csv, out, threads, "fresh", 40, dir.resolve("first.err"));
         List<String> seen = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); ; line = lines.readLine()) {
                 if (line == null) {
-                    fail("the training process ended before it could be killed: " + seen + "\n" + stderr(dir.resolve("first.err")));
+                    fail("the training process ended before it could be killed: " + seen + "\n"
+                            + stderr(dir.resolve("first.err")));
                 }
                 seen.add(line);
-                if (line.startsWith("step ") && midEpochFrom(line) && Files.exists(checkpoints.resolve(FitOptions.Checkpointing.FILE_NAME))) {
+                boolean checkpointed = Files.exists(checkpoints.resolve(FitOptions.Checkpointing.FILE_NAME));
+                if (line.startsWith("step ") && midEpochFrom(line) && checkpointed) {
                     first.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
                     break;
                 }
@@ -67,7 +70,8 @@ class KillAndResumeTest {
 
         Process second = start(checkpoints, csv, out, threads, "resume", 0, dir.resolve("second.err"));
         List<String> resumed;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(second.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(second.getInputStream(), StandardCharsets.UTF_8))) {
             resumed = lines.lines().toList();
         }
         assertTrue(second.waitFor(60, TimeUnit.SECONDS));

@@ -60,7 +60,7 @@ class ModelFileTest {
         ModelFile.save(t.model(), file, ModelFile.Provenance.unknown());
         SafeTensorsFile f = SafeTensors.read(file);
         assertEquals("{\"format\":\"recur.model\",\"version\":1,\"class\":\"Sequential\","
-                + "\"spec\":\"Dense(8, activation=tanh) Dense(3)\",\"input_shape\":[2],\"dtype\":\"float32\"}",
+                + "\"spec\":\"Input(2) Dense(8, activation=tanh) Dense(3)\",\"input_shape\":[2],\"dtype\":\"float32\"}",
                 f.metadata().get(SafeTensors.CONFIG_KEY));
         assertEquals("model", f.metadata().get(ModelFile.KIND_KEY));
         assertEquals("1", f.metadata().get(SafeTensors.FORMAT_VERSION_KEY));
@@ -79,6 +79,27 @@ class ModelFileTest {
         Sequential back = (Sequential) ModelFile.load(file).model();
         assertEquals(DType.FLOAT64, back.parameters().getFirst().value().dtype());
         assertEquals(0.0, m.parameters().getFirst().value().maxAbsDiff(back.parameters().getFirst().value()));
+    }
+
+    @Test
+    void frozenLayersAreSavedAndStayFrozen() {
+        Dense frozen = new Dense(4, dev.recur.nn.Activation.TANH);
+        frozen.setTrainable(false);
+        Sequential m = new Sequential(frozen, new Dense(1));
+        m.build(new BuildContext(DType.FLOAT32, new SplittableRandom(2)), 3);
+        Tensor before = m.weights().getFirst().value().copy();
+        Tensor x = Problems.linearX(20, 1);
+        Trainer t = Trainer.compile(m, new dev.recur.loss.MeanSquaredError(), Adam.defaults());
+        t.fit(x, Problems.linearY(x), FitOptions.defaults().withEpochs(2).withBatchSize(5));
+        assertEquals(0.0, before.maxAbsDiff(m.weights().getFirst().value()), "a frozen layer is not trained");
+        assertEquals(2, t.optimizer().parameters().size(), "the optimizer holds the trainable weights only");
+
+        Path file = dir.resolve("frozen.safetensors");
+        ModelFile.save(m, file, ModelFile.Provenance.unknown());
+        assertEquals(4, SafeTensors.read(file).names().size(), "frozen weights are saved too");
+        Sequential back = (Sequential) ModelFile.load(file).model();
+        assertEquals(false, back.layers().getFirst().isTrainable());
+        assertEquals(0.0, t.predict(x, 20).maxAbsDiff(back.predict(x)));
     }
 
     @Test
@@ -150,6 +171,9 @@ class ModelFileTest {
         String start = "its model specification \"Nope(2)\" with input shape [3] cannot be rebuilt: unknown layer 'Nope'";
         assertEquals(start, m.substring(0, start.length()));
         assertEquals(". Possible cause: the file was saved by a release with other layers", m.substring(m.length() - 67));
+        assertEquals("its model specification \"Input(4) Dense(2)\" declares input shape [4] but the configuration"
+                + " says [3]; the file is damaged", loadMessage(weights(), Map.of(SafeTensors.CONFIG_KEY,
+                CONFIG.replace("Dense(2)", "Input(4) Dense(2)"))));
         assertEquals("the metadata recur.seed is \"forty-two\", not a whole number", loadMessage(weights(),
                 Map.of(SafeTensors.CONFIG_KEY, CONFIG, SafeTensors.SEED_KEY, "forty-two")));
     }

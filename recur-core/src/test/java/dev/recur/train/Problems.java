@@ -2,6 +2,7 @@ package dev.recur.train;
 
 import dev.recur.nn.Activation;
 import dev.recur.nn.Dense;
+import dev.recur.nn.Dropout;
 import dev.recur.nn.Sequential;
 import dev.recur.tensor.DType;
 import dev.recur.tensor.Tensor;
@@ -65,8 +66,8 @@ final class Problems {
         return new Sequential(new Dense(8, Activation.TANH), new Dense(3));
     }
 
-    /** The classifier with noise on its inputs in training: it draws from the per-batch random streams. */
+    /** The classifier with input noise and dropout in training: both draw from the per-batch random streams. */
     static Sequential noisyClassifier() {
-        return new Sequential(new Noise(0.3), new Dense(8, Activation.TANH), new Dense(3));
+        return new Sequential(new Noise(0.3), new Dense(8, Activation.TANH), new Dropout(0.2), new Dense(3));
     }
 }

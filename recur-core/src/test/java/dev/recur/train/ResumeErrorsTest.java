@@ -5,6 +5,7 @@ import dev.recur.io.SafeTensorsFile;
 import dev.recur.loss.SparseCategoricalCrossEntropy;
 import dev.recur.nn.Activation;
 import dev.recur.nn.Dense;
+import dev.recur.nn.Dropout;
 import dev.recur.nn.Sequential;
 import dev.recur.optim.Adam;
 import dev.recur.tensor.Tensor;
@@ -95,14 +96,16 @@ class ResumeErrorsTest {
 
     @Test
     void theModelMustBeTheSame() {
-        Trainer wider = Trainer.compile(new Sequential(new Noise(0.3), new Dense(9, Activation.TANH), new Dense(3)),
+        Trainer wider = Trainer.compile(new Sequential(new Noise(0.3), new Dense(9, Activation.TANH), new Dropout(0.2),
+                new Dense(3)),
                 SparseCategoricalCrossEntropy.fromLogits(), Adam.defaults().withLearningRate(0.05), Metrics.accuracy(),
                 Metrics.perplexity(dev.recur.loss.Predictions.LOGITS));
         String m = resumeMessage(wider, options());
-        assertEquals("resumeFrom " + file + ": the checkpoint holds another model ({\"format\":\"recur.model\",\"version\":1,"
-                + "\"class\":\"Sequential\",\"spec\":\"Noise(0.3) Dense(8, activation=tanh) Dense(3)\",\"input_shape\":[2],"
-                + "\"dtype\":\"float32\"}) than this run's ({\"format\":\"recur.model\",\"version\":1,\"class\":\"Sequential\","
-                + "\"spec\":\"Noise(0.3) Dense(9, activation=tanh) Dense(3)\",\"input_shape\":[2],\"dtype\":\"float32\"})", m);
+        String config = "{\"format\":\"recur.model\",\"version\":1,\"class\":\"Sequential\","
+                + "\"spec\":\"Input(2) Noise(0.3) Dense(%d, activation=tanh) Dropout(0.2) Dense(3)\","
+                + "\"input_shape\":[2],\"dtype\":\"float32\"}";
+        assertEquals("resumeFrom " + file + ": the checkpoint holds another model (" + config.formatted(8)
+                + ") than this run's (" + config.formatted(9) + ")", m);
     }
 
     @Test

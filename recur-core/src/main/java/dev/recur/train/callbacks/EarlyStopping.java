@@ -91,7 +91,7 @@ public final class EarlyStopping implements Callback {
     public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingContext context) {
         double current = logs.get(config.monitor().key());
         if (config.restoreBestWeights() && bestWeights == null) {
-            bestWeights = copy(context.model().parameters());
+            bestWeights = copy(context.model().weights());
             bestEpoch = epoch;
         }
         wait++;
@@ -99,7 +99,7 @@ public final class EarlyStopping implements Callback {
             best = current;
             bestEpoch = epoch;
             if (config.restoreBestWeights()) {
-                bestWeights = copy(context.model().parameters());
+                bestWeights = copy(context.model().weights());
             }
             wait = 0;
             return;
@@ -107,14 +107,15 @@ public final class EarlyStopping implements Callback {
         if (wait >= config.patience() && epoch > 0) {
             stoppedEpoch = epoch;
             context.stopTraining("EarlyStopping: " + config.monitor().key() + " did not improve for " + wait
-                    + (wait == 1 ? " epoch" : " epochs") + " (best " + best + " at epoch " + (bestEpoch + 1) + "); stopped after epoch " + (epoch + 1));
+                    + (wait == 1 ? " epoch" : " epochs") + " (best " + best + " at epoch " + (bestEpoch + 1)
+                    + "); stopped after epoch " + (epoch + 1));
         }
     }
 
     @Override
     public void onTrainEnd(History history, TrainingContext context) {
         if (config.restoreBestWeights() && bestWeights != null) {
-            for (Parameter p : context.model().parameters()) {
+            for (Parameter p : context.model().weights()) {
                 p.value().copyFrom(bestWeights.get(p.name()));
             }
         }
