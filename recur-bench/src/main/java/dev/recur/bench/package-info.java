@@ -1,5 +1,6 @@
 /**
- * Benchmarks: JMH micro-benchmarks of the kernels and end-to-end runners behind {@code recur bench},
- * including the comparison with OpenBLAS and other frameworks. Timings live here, never in unit tests.
+ * Benchmarks: runners behind {@code recur bench ...} (e.g. {@link dev.recur.bench.GemmBench}) that
+ * print one JSON object per line, and JMH micro-benchmarks of the kernels and layers. Timings live
+ * here, never in unit tests.
  */
 package dev.recur.bench;

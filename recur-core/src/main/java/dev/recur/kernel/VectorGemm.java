@@ -1,9 +1,61 @@
 package dev.recur.kernel;
 
-/** Single-precision matrix multiply on the Vector API. (Placeholder: reference loops until the blocked kernel lands.) */
+import static dev.recur.kernel.GemmKernels.L;
+import static dev.recur.kernel.GemmKernels.MR;
+import static dev.recur.kernel.GemmKernels.NR;
+import static dev.recur.kernel.GemmKernels.S;
+
+/**
+ * Single-precision matrix multiply on the Vector API (BLAS {@code sgemm} semantics, row-major).
+ *
+ * <p>Paths, by shape: m = 1 or n = 1 go to {@link Gemv} (the weights are streamed once), tiny
+ * products to {@link GemmSmall} (no packing), all others to Goto's blocked scheme: k is cut into blocks of {@link #KC}, op(A) into blocks of
+ * {@link #MC} rows packed as 8-row panels, op(B) into 48-column panels that the 8 x 48
+ * register-blocked kernel of {@link GemmKernels} sweeps. When op(B) is B as stored and the row
+ * block is short, the kernel reads B in place instead of packing it: the copy would cost as much
+ * as the few rows it serves.
+ *
+ * <p>Threads split C into column ranges (or row ranges when C is tall and narrow). Each element
+ * of C is summed over k in the same order whatever the split, so results are bit-identical for
+ * any thread count.
+ */
 final class VectorGemm {
 
-    private static final ReferenceKernels REFERENCE = new ReferenceKernels();
+    /** Depth of a k block: a packed B panel (KC x 48 floats) then stays in the 48 KiB L1 cache. */
+    static final int KC = Integer.getInteger("recur.gemm.kc", 384);
+    /** Rows of a packed A block (MC x KC floats, kept in the L2 cache). */
+    static final int MC = Integer.getInteger("recur.gemm.mc", 192) / MR * MR;
+    /**
+     * Row ranges up to this many rows read B in place (when it is not transposed) instead of
+     * packing it, if the part of B they read is small enough to stay in the L2 cache: packing would
+     * cost as much as the few rows it serves. Larger B is packed: read in place, its rows
+     * (a power-of-two stride apart, typically) thrash the caches and the TLB.
+     */
+    static final int DIRECT_B_MAX_ROWS = Integer.getInteger("recur.gemm.directRows", 64);
+    /** Most floats of B (k x columns of a thread's range) read in place: 1 MiB. */
+    static final long DIRECT_B_MAX_FLOATS = Long.getLong("recur.gemm.directFloats", 1 << 18);
+    /** Columns of a packed B block (KC x NC floats, read from the L2 and L3 caches). */
+    static final int NC = Integer.getInteger("recur.gemm.nc", 3072) / NR * NR;
+    /** Up to this many multiply-adds a product takes {@link GemmSmall}'s path, without packing. */
+    static final long SMALL_MAX = Long.getLong("recur.gemm.smallMax", 1 << 12);
+    /** Below this many multiply-adds a product runs on the calling thread. */
+    static final long PARALLEL_MIN = Long.getLong("recur.gemm.parallelMin", 1 << 17);
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    /** Per-thread packing buffers, reused across calls. */
+    private static final class Workspace {
+        final float[] a = new float[MC * KC]; // packed A block, MC/MR panels of [KC, MR]
+        final float[] b = new float[KC * NC]; // packed B block, NC/NR panels of [KC, NR]
+        final float[] edge = new float[KC * NR]; // B's ragged right edge, zero-padded [KC, NR]
+        final float[] tile = new float[MR * NR]; // one tile over C's edge [MR, NR]
+    }
+
+    /** One call's arguments, as in {@link Kernels#gemm}. */
+    private record Call(Transpose ta, Transpose tb, int m, int n, int k, float alpha,
+                        float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                        float beta, float[] c, int cOff, int ldc) {
+    }
 
     private VectorGemm() {
     }
@@ -11,6 +63,163 @@ final class VectorGemm {
     static void gemm(Transpose ta, Transpose tb, int m, int n, int k,
                      float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc) {
-        REFERENCE.gemm(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        GemmChecks.check(ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0f) {
+            scale(m, n, beta, c, cOff, ldc);
+        } else if (m == 1) {
+            rowTimesMatrix(ta, tb, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff);
+        } else if (n == 1) {
+            matrixTimesColumn(ta, tb, m, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else if ((long) m * n * k <= SMALL_MAX) {
+            GemmSmall.gemm(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else {
+            blocked(new Call(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
+        }
+    }
+
+    /** {@code C = beta * C} (the whole product is zero); beta = 0 clears C without reading it. */
+    private static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[row + j] = beta == 0f ? 0f : beta * c[row + j];
+            }
+        }
+    }
+
+    /** m = 1: {@code c[0, :] = alpha * a[0, :] op(B) + beta * c[0, :]}. */
+    private static void rowTimesMatrix(Transpose ta, Transpose tb, int n, int k, float alpha,
+                                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                       float beta, float[] c, int cOff) {
+        int incA = ta == Transpose.N ? 1 : lda;
+        if (tb == Transpose.N) {
+            Gemv.rows(k, n, alpha, a, aOff, incA, b, bOff, ldb, beta, c, cOff);
+        } else {
+            float[] x = contiguous(a, aOff, incA, k);
+            Gemv.dots(n, k, alpha, b, bOff, ldb, x, x == a ? aOff : 0, beta, c, cOff, 1);
+        }
+    }
+
+    /** n = 1: {@code c[:, 0] = alpha * op(A) b[:, 0] + beta * c[:, 0]}. */
+    private static void matrixTimesColumn(Transpose ta, Transpose tb, int m, int k, float alpha,
+                                          float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                          float beta, float[] c, int cOff, int ldc) {
+        int incB = tb == Transpose.N ? ldb : 1;
+        if (ta == Transpose.N) {
+            float[] x = contiguous(b, bOff, incB, k);
+            Gemv.dots(m, k, alpha, a, aOff, lda, x, x == b ? bOff : 0, beta, c, cOff, ldc);
+        } else if (ldc == 1) {
+            Gemv.rows(k, m, alpha, b, bOff, incB, a, aOff, lda, beta, c, cOff);
+        } else {
+            float[] y = contiguous(c, cOff, ldc, m);
+            Gemv.rows(k, m, alpha, b, bOff, incB, a, aOff, lda, beta, y, 0);
+            for (int i = 0; i < m; i++) {
+                c[cOff + i * ldc] = y[i];
+            }
+        }
+    }
+
+    /** The strided vector itself when its stride is 1, else a dense copy. */
+    private static float[] contiguous(float[] x, int off, int inc, int len) {
+        if (inc == 1) {
+            return x;
+        }
+        float[] copy = new float[len];
+        for (int i = 0; i < len; i++) {
+            copy[i] = x[off + i * inc];
+        }
+        return copy;
+    }
+
+    private static void blocked(Call g) {
+        int threads = Parallel.threads();
+        if (threads == 1 || (long) g.m * g.n * g.k < PARALLEL_MIN) {
+            range(g, 0, g.m, 0, g.n);
+        } else if (g.n >= g.m || g.m < threads * MR * 2) {
+            Parallel.forRange(g.n, L, (j0, j1) -> range(g, 0, g.m, j0, j1));
+        } else {
+            Parallel.forRange(g.m, MR, (i0, i1) -> range(g, i0, i1, 0, g.n));
+        }
+    }
+
+    /** C[i0..i1, j0..j1] on the calling thread. */
+    private static void range(Call g, int i0, int i1, int j0, int j1) {
+        Workspace w = WORKSPACE.get();
+        boolean directB = g.tb == Transpose.N && i1 - i0 <= DIRECT_B_MAX_ROWS
+                && (long) g.k * (j1 - j0) <= DIRECT_B_MAX_FLOATS;
+        // alpha = 1 with beta 0 or 1 (a plain product, an accumulated gradient): the kernels add
+        // straight into C, cleared first when beta = 0; anything else goes through store()
+        boolean directC = g.alpha == 1f && (g.beta == 0f || g.beta == 1f);
+        if (directC && g.beta == 0f) {
+            for (int i = i0; i < i1; i++) {
+                java.util.Arrays.fill(g.c, g.cOff + i * g.ldc + j0, g.cOff + i * g.ldc + j1, 0f);
+            }
+        }
+        for (int jb = j0; jb < j1; jb += NC) {
+            int nb = Math.min(NC, j1 - jb);
+            for (int pc = 0; pc < g.k; pc += KC) {
+                int kc = Math.min(KC, g.k - pc);
+                float beta = pc == 0 ? g.beta : 1f; // later k blocks add to the first one's result
+                if (!directB) {
+                    GemmPacking.packB(g.tb, g.b, g.bOff, g.ldb, pc, kc, jb, nb, w.b);
+                }
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    GemmPacking.packA(g.ta, g.a, g.aOff, g.lda, ic, mc, pc, kc, w.a);
+                    for (int jr = 0; jr < nb; jr += NR) {
+                        int nr = Math.min(NR, nb - jr);
+                        Panel panel;
+                        if (!directB) {
+                            panel = new Panel(w.b, jr * kc, NR);
+                        } else if (nr == NR) {
+                            panel = new Panel(g.b, g.bOff + pc * g.ldb + jb + jr, g.ldb);
+                        } else { // the ragged right edge: zero-padded, so kernels read whole vectors
+                            GemmPacking.packB(g.tb, g.b, g.bOff, g.ldb, pc, kc, jb + jr, nr, w.edge);
+                            panel = new Panel(w.edge, 0, NR);
+                        }
+                        tiles(g, w, kc, mc, panel, nr, directC, beta, ic, jb + jr);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A kc x NR block of op(B) as the kernels read it: {@code b[pb + p*ldb + j]}. */
+    private record Panel(float[] b, int pb, int ldb) {
+    }
+
+    /** One B panel (kc x nr, at most NR columns) against every packed A panel of the row block. */
+    private static void tiles(Call g, Workspace w, int kc, int mc, Panel panel, int nr, boolean directC,
+                              float beta, int ic, int jc) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int pa = ir * kc;
+            int rows = Math.min(MR, mc - ir);
+            int ci = g.cOff + (ic + ir) * g.ldc + jc;
+            if (directC && rows == MR && nr == NR) {
+                GemmKernels.kernel8x3(kc, w.a, pa, panel.b, panel.pb, panel.ldb, g.c, ci, g.ldc);
+            } else if (directC) { // a tile over C's edge: the same sums, in the tile buffer
+                GemmKernels.copyIn(g.c, ci, g.ldc, rows, nr, w.tile);
+                kernel(kc, w.a, pa, panel, nr, w.tile);
+                GemmKernels.copyOut(w.tile, rows, nr, g.c, ci, g.ldc);
+            } else {
+                java.util.Arrays.fill(w.tile, 0f);
+                kernel(kc, w.a, pa, panel, nr, w.tile);
+                GemmKernels.store(w.tile, rows, nr, g.alpha, beta, g.c, ci, g.ldc);
+            }
+        }
+    }
+
+    /** The narrowest kernel covering nr columns, adding into the tile buffer. */
+    private static void kernel(int kc, float[] a, int pa, Panel p, int nr, float[] tile) {
+        if (nr <= L) {
+            GemmKernels.kernel8x1(kc, a, pa, p.b, p.pb, p.ldb, tile, 0, NR);
+        } else if (nr <= 2 * L) {
+            GemmKernels.kernel8x2(kc, a, pa, p.b, p.pb, p.ldb, tile, 0, NR);
+        } else {
+            GemmKernels.kernel8x3(kc, a, pa, p.b, p.pb, p.ldb, tile, 0, NR);
+        }
     }
 }
