@@ -15,7 +15,7 @@ import java.util.Set;
  * A stack of layers, each feeding the next, built from the input shape as in Keras. Layer names
  * are made unique the Keras way: {@code dense}, {@code dense_1}, ...
  */
-public final class Sequential {
+public final class Sequential implements Model {
 
     private final String name;
     private final List<Layer> layers = new ArrayList<>();
