@@ -15,31 +15,34 @@ import jdk.incubator.vector.VectorSpecies;
  * map {@code n} floats on the calling thread with no allocation; a fused recurrent kernel calls
  * them on a gate block inside its time loop (y may be x itself). The vector methods
  * ({@code tanh(FloatVector)}) work on one register of {@link #SPECIES}, for kernels that fuse a
- * nonlinearity with the arithmetic around it. Fuse with care: each function expands to 20-40
- * vector operations, C2 stops inlining once a compiled loop passes a node budget, and a vector
- * that crosses a call C2 did not inline is boxed on the heap (measured: tanh at 2.3 ns per
- * element instead of 0.8). Two or three of these per loop body are safe; range calls on gate
- * blocks never hit the limit. For the same reason the constants below are {@code static final}
- * vectors and there are no helper methods.
+ * nonlinearity with the arithmetic around it. Prefer the range calls: each function expands to
+ * 20-40 vector operations, and past a node budget C2 stops inlining and boxes the vectors that
+ * cross a call on the heap (a tanh loop that hit the limit ran at 2.3 ns per element instead of
+ * 0.8). Measured on an LSTM step at hidden size 512: one loop applying the three sigmoids and two
+ * tanh hit that limit and ran no faster than range calls on the four gate blocks (3.9 us per
+ * row either way). For the same reason the constants below are {@code static final} vectors and
+ * the functions call no helpers.
  *
  * <p>Each function is a Cephes polynomial written with adds, multiplies, fused multiply-adds, one
- * division and bit operations: IEEE operations that give the same bits in the interpreter and in
- * compiled code, on any thread. The Vector API's own lanewise {@code EXP}/{@code TANH} (Intel SVML)
- * were measured too, ~25% faster for tanh and correctly rounded, but their interpreter fallback
- * ({@code Math.exp} per lane) differs from the compiled SVML code in the last bit for 0.4% of
- * inputs, so results would change when the JIT kicks in, and with it a seeded run (DESIGN.md,
- * "Backend"; ElementwiseBenchmark). On a JDK without SVML they run 20x slower.
+ * division and bit operations, each one correctly rounded IEEE operation, so a result has the
+ * same bits in the interpreter and in compiled code, on any thread. The Vector API's lanewise
+ * {@code EXP}/{@code TANH} (Intel SVML) were measured too: 1.4-2x faster and correctly rounded
+ * once compiled, but the compiled SVML results differ from the scalar fallback that runs before
+ * C2 compiles the loop in the last bit for 0.4% of inputs in [-20, 20], so a seeded run would
+ * depend on JIT timing (a 1-thread vs 2-thread test caught it); and a JDK without its native
+ * vector math library (SVML on x64, SLEEF where bundled on aarch64) computes them lane by lane in
+ * scalar Java (ElementwiseBenchmark).
  *
  * <p>Errors measured over every float (all 2^32 inputs) against {@code Math} in double:
  * <pre>
  *   function  max error   max abs error (|y| <= 1)   special values
- *   exp       0.95 ulp    -                          exp(-inf) = 0, exp(x >= 88.73) = +inf
- *   log       0.75 ulp    -                          log(+-0) = -inf, log(x < 0) = NaN
- *   tanh      1.3 ulp     7.6e-8                     exactly +-1 for |x| >= 9.02, tanh(-0) = -0
- *   sigmoid   2.0 ulp     8.9e-8                     exactly 1 for x >= 16.7, 0 at -inf
+ *   exp       1.01 ulp    -                          exp(-inf) = 0, exp(x) = +inf exactly when it overflows
+ *   log       0.83 ulp    -                          log(+-0) = -inf, log(x < 0) = NaN, log(+inf) = +inf
+ *   tanh      1.46 ulp    8.7e-8                     exactly +-1 for |x| >= 9.02, tanh(-0) = -0
+ *   sigmoid   2.40 ulp    8.9e-8                     exactly 1 for x >= 16.7, 0 at -inf, 1/2 at 0
  * </pre>
- * NaN in gives NaN out; no other input gives NaN, none overflows to a wrong infinity, and
- * subnormal results are kept, not flushed to zero.
+ * NaN in gives NaN out; no other input gives NaN, and results that are subnormal floats are kept,
+ * not flushed to zero.
  */
 public final class Activations {
 
@@ -131,7 +134,7 @@ public final class Activations {
 
     // ---- one register ---------------------------------------------------------------------------
 
-    /** {@code exp(x)} lane by lane: 0 below -103.9, +inf above 88.72, correctly scaled subnormal results. */
+    /** {@code exp(x)} lane by lane: 0 below -103.9, +inf above 88.72, subnormal results kept. */
     public static FloatVector exp(FloatVector x) {
         // clamp by compare-and-blend so that NaN passes through (it fails both comparisons)
         x = x.blend(EXP_LO, x.lt(EXP_LO)).blend(EXP_HI, x.compare(VectorOperators.GT, EXP_HI));
@@ -149,7 +152,7 @@ public final class Activations {
         return p.mul(s1).mul(s2);
     }
 
-    /** {@code tanh(x)} lane by lane: exactly +-1 for |x| above 9.1, -0 for -0. */
+    /** {@code tanh(x)} lane by lane: exactly +-1 for |x| >= 9.02, -0 for -0. */
     public static FloatVector tanh(FloatVector x) {
         FloatVector a = x.abs();
         FloatVector e = exp(a.mul(-2f));                               // at most 0.29 where it is used
