@@ -5,6 +5,7 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.io.IOException;
@@ -29,8 +30,18 @@ public final class Plots {
     private Plots() {
     }
 
-    /** One line: its legend name, x and y values, and whether to draw point markers. */
-    public record Line(String name, double[] x, double[] y, boolean markers) {
+    /** How a line is drawn. */
+    public enum Style {
+        /** A line through the points. */
+        LINE,
+        /** Only the points (forecasts at one time step). */
+        POINTS,
+        /** A line with a marker on every point (training curves). */
+        LINE_AND_POINTS
+    }
+
+    /** One line: its legend name, x and y values, and how it is drawn. */
+    public record Line(String name, double[] x, double[] y, Style style) {
         public Line {
             if (x.length != y.length) {
                 throw new IllegalArgumentException("line '" + name + "' has " + x.length + " x values but " + y.length + " y values");
@@ -43,7 +54,7 @@ public final class Plots {
             for (int i = 0; i < x.length; i++) {
                 x[i] = i + 1;
             }
-            return new Line(name, x, y, true);
+            return new Line(name, x, y, Style.LINE_AND_POINTS);
         }
     }
 
@@ -59,7 +70,10 @@ public final class Plots {
                 continue;
             }
             XYSeries s = chart.addSeries(l.name(), l.x(), l.y());
-            s.setMarker(l.markers() ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            s.setMarker(l.style() == Style.LINE ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+            if (l.style() == Style.POINTS) {
+                s.setLineStyle(SeriesLines.NONE);
+            }
         }
         save(chart, out);
     }
