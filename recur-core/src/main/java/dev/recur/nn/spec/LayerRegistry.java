@@ -27,6 +27,7 @@ public final class LayerRegistry {
             boolean bias = a.boolArg("use_bias", true);
             return new Dense(units, act, bias, dev.recur.nn.Initializers.glorotUniform());
         });
+        dev.recur.nn.rnn.RecurrentLayers.register();
     }
 
     private LayerRegistry() {

@@ -1,6 +1,7 @@
 package dev.recur.nn.rnn;
 
 import dev.recur.autodiff.Variable;
+import dev.recur.nn.Activation;
 import dev.recur.tensor.DType;
 import dev.recur.tensor.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
