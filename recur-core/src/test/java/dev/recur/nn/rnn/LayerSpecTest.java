@@ -76,9 +76,9 @@ class LayerSpecTest {
     void modelsBuildFromTheirSpecification() {
         var spec = LayerRegistry.parseModel("Input(5, 1) LSTM(3, return_sequences=true) LSTM(3) Dense(1)");
         Sequential model = spec.model();
+        assertEquals("LSTM(3, return_sequences=true) LSTM(3) Dense(1)", model.spec());
         assertArrayEquals(new int[]{1}, model.build(new BuildContext(DType.FLOAT32, new SplittableRandom(1)),
                 spec.inputShape()));
-        assertEquals("LSTM(3, return_sequences=true) LSTM(3) Dense(1)", model.spec());
         assertEquals(List.of("lstm", "lstm_1", "dense"), model.layers().stream().map(Layer::name).toList());
         var unknownTime = LayerRegistry.parseModel("Input(-1, 8) Bidirectional(GRU(4, return_sequences=true)) GRU(2)");
         Sequential m = unknownTime.model();
