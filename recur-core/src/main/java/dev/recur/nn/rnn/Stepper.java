@@ -7,6 +7,7 @@ import dev.recur.nn.Masked;
 import dev.recur.tensor.Tensor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -88,7 +89,7 @@ public final class Stepper {
 
     /** Every recurrent layer starts again from zeros. */
     public void reset() {
-        java.util.Arrays.fill(states, null);
+        Arrays.fill(states, null);
     }
 
     /** The recurrent layers, in order. */
