@@ -22,7 +22,20 @@ public sealed interface Cell permits SimpleRnnCell, LstmCell, GruCell {
      * @param previous the state before the step, {@code [batch, units]} each
      * @return the state after the step; its h is the step's output
      */
-    State step(Variable x, State previous);
+    default State step(Variable x, State previous) {
+        return step(x, previous, null);
+    }
+
+    /**
+     * One step of the reference definition with variational recurrent dropout (Gal and
+     * Ghahramani 2016): h_{t-1} is multiplied by the mask where it enters the recurrent products
+     * (also through the reset gate of a GRU), while the state carried on (a GRU's
+     * {@code z * h_{t-1}}, an LSTM's c) is not. The same mask serves every step of a sequence.
+     *
+     * @param recurrentDropout {@code [batch, units]}, 0 where a unit is dropped and
+     *                         {@code 1 / (1 - rate)} where kept; null for no dropout
+     */
+    State step(Variable x, State previous, Tensor recurrentDropout);
 
     /**
      * The cell over a whole sequence: the fused kernel for float32, the reference composition for

@@ -15,6 +15,14 @@ public sealed interface CellConfig permits SimpleRnnConfig, LstmConfig, GruConfi
     /** The order of gate blocks in the weights. */
     GateLayout layout();
 
+    /**
+     * Whether the cell normalizes its pre-activations (Ba, Kiros and Hinton 2016). Such a cell is
+     * defined only by its reference composition: it has no fused kernel.
+     */
+    default boolean layerNorm() {
+        return false;
+    }
+
     /** Whether the state carries an LSTM cell state c besides h. */
     default boolean hasCellState() {
         return false;
@@ -35,7 +43,7 @@ public sealed interface CellConfig permits SimpleRnnConfig, LstmConfig, GruConfi
         return new int[]{layout().count() * units()};
     }
 
-    /** Number of trainable numbers, as Keras's summary counts them. */
+    /** Number of trainable numbers with a bias, as Keras's summary counts them. */
     int parameterCount();
 
     /** Checks sizes are positive; shared by the compact constructors. */

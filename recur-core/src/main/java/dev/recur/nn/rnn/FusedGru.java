@@ -37,7 +37,8 @@ final class FusedGru extends FusedRecurrence {
     /** Runs the cell over x (float32, validated) from {@code initial}. */
     static RecurrentOutput apply(GruCell cell, Variable x, StepPlan plan, State initial) {
         GruWeights w = cell.weights();
-        FusedGru f = new FusedGru(cell.config(), plan, x, w.kernel(), w.recurrentKernel(), w.bias(), initial.h());
+        FusedGru f = new FusedGru(cell.config(), plan, x, w.kernel(), w.recurrentKernel(),
+                biasOrZeros(w.bias(), cell.config()), initial.h());
         Variable[] out = f.record(f.forward());
         return new RecurrentOutput(out[0], State.of(out[1]));
     }
@@ -46,7 +47,7 @@ final class FusedGru extends FusedRecurrence {
 
     private Tensor[] forward() {
         int h = units;
-        Dense bias = Dense.of(input(BIAS));
+        FloatView bias = FloatView.of(input(BIAS));
         gates = projectInputs(bias); // x W + b (the input bias, row 0, with resetAfter)
         hPrev = new float[batch * time * h];
         if (resetAfter) {
@@ -54,8 +55,8 @@ final class FusedGru extends FusedRecurrence {
         } else {
             rh = new float[batch * time * h];
         }
-        Dense recurrentBias = new Dense(bias.a(), bias.off() + width); // row 1 with resetAfter
-        float[] hCur = Dense.of(input(H0)).copy(batch * h); // [B, h]
+        FloatView recurrentBias = new FloatView(bias.a(), bias.off() + width); // row 1 with resetAfter
+        float[] hCur = FloatView.of(input(H0)).copy(batch * h); // [B, h]
         float[] out = new float[batch * time * h];          // [B, T, h], zeros at masked steps
         for (int s = 0; s < time; s++) {
             int t = plan.timeAt(s);
@@ -84,7 +85,7 @@ final class FusedGru extends FusedRecurrence {
     }
 
     /** z, r = sigmoid(xW + b + rec); h~ pre-activation = xW_h + b_h + r * rec_h. */
-    private void gatesResetAfter(int lo, int hi, int t, int s, Dense recurrentBias) {
+    private void gatesResetAfter(int lo, int hi, int t, int s, FloatView recurrentBias) {
         int h = units;
         for (int b = lo; b < hi; b++) {
             if (plan.isActive(b, t)) {
@@ -139,8 +140,8 @@ final class FusedGru extends FusedRecurrence {
     @Override
     protected void backward(Tensor[] dOutputs) {
         int h = units;
-        Dense dSeq = Dense.of(dOutputs[0]);                 // [B, T, h]
-        float[] dh = Dense.of(dOutputs[1]).copy(batch * h); // [B, h] dL/dh carried back in time
+        FloatView dSeq = FloatView.of(dOutputs[0]);             // [B, T, h]
+        float[] dh = FloatView.of(dOutputs[1]).copy(batch * h); // [B, h] dL/dh carried back in time
         float[] dG = new float[batch * time * width];       // [T*B, 3h] dL/d(x W + b), zero at masked steps
         // resetAfter: dL/d(h U + bU) [T*B, 3h]; reset before: dL/d(r * h_{t-1}) of one step [B, h]
         float[] dRec = new float[resetAfter ? batch * time * width : batch * h];
@@ -192,7 +193,7 @@ final class FusedGru extends FusedRecurrence {
      * From dh_t: the gradients of the z and h~ pre-activations, the direct part z * dh of
      * dh_{t-1}, and with resetAfter the reset gate's as well (it needs only rec_h).
      */
-    private void stateGrads(int lo, int hi, int t, int s, Dense dSeq, float[] dh, float[] dG, float[] dRec) {
+    private void stateGrads(int lo, int hi, int t, int s, FloatView dSeq, float[] dh, float[] dG, float[] dRec) {
         int h = units;
         for (int b = lo; b < hi; b++) {
             if (!plan.isActive(b, t)) {

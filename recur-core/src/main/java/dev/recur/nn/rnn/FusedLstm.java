@@ -54,14 +54,14 @@ final class FusedLstm extends FusedRecurrence {
     }
 
     private float[] peephole(int index) {
-        return index < 0 ? new float[units] : Dense.of(input(index)).copy(units);
+        return index < 0 ? new float[units] : FloatView.of(input(index)).copy(units);
     }
 
     /** Runs the cell over x (float32, validated) from {@code initial}. */
     static RecurrentOutput apply(LstmCell cell, Variable x, StepPlan plan, State initial) {
         LstmWeights w = cell.weights();
-        List<Variable> inputs = new ArrayList<>(List.of(x, w.kernel(), w.recurrentKernel(), w.bias(),
-                initial.h(), initial.c()));
+        List<Variable> inputs = new ArrayList<>(List.of(x, w.kernel(), w.recurrentKernel(),
+                biasOrZeros(w.bias(), cell.config()), initial.h(), initial.c()));
         if (cell.config().peepholes()) {
             inputs.add(w.peepholeInput());
             if (!cell.config().coupledInputForget()) {
@@ -78,13 +78,13 @@ final class FusedLstm extends FusedRecurrence {
 
     private Tensor[] forward() {
         int h = units;
-        gates = projectInputs(Dense.of(input(BIAS)));
+        gates = projectInputs(FloatView.of(input(BIAS)));
         hPrev = new float[batch * time * h];
         cPrev = new float[batch * time * h];
         cell = new float[batch * time * h];
         tanhCell = new float[batch * time * h];
-        float[] hCur = Dense.of(input(H0)).copy(batch * h); // [B, h]
-        float[] cCur = Dense.of(input(C0)).copy(batch * h); // [B, h]
+        float[] hCur = FloatView.of(input(H0)).copy(batch * h); // [B, h]
+        float[] cCur = FloatView.of(input(C0)).copy(batch * h); // [B, h]
         float[] out = new float[batch * time * h];          // [B, T, h], zeros at masked steps
         for (int s = 0; s < time; s++) {
             int t = plan.timeAt(s);
@@ -150,9 +150,9 @@ final class FusedLstm extends FusedRecurrence {
     @Override
     protected void backward(Tensor[] dOutputs) {
         int h = units;
-        Dense dSeq = Dense.of(dOutputs[0]);                 // [B, T, h]
-        float[] dh = Dense.of(dOutputs[1]).copy(batch * h); // [B, h] dL/dh carried back in time
-        float[] dc = Dense.of(dOutputs[2]).copy(batch * h); // [B, h] dL/dc carried back in time
+        FloatView dSeq = FloatView.of(dOutputs[0]);             // [B, T, h]
+        float[] dh = FloatView.of(dOutputs[1]).copy(batch * h); // [B, h] dL/dh carried back in time
+        float[] dc = FloatView.of(dOutputs[2]).copy(batch * h); // [B, h] dL/dc carried back in time
         float[] dG = new float[batch * time * width];       // [T*B, G*h] dL/dz, zero at masked steps
         for (int s = time - 1; s >= 0; s--) {
             int t = plan.timeAt(s);
@@ -184,7 +184,7 @@ final class FusedLstm extends FusedRecurrence {
         }
     }
 
-    private void backwardRows(int lo, int hi, int t, int s, Dense dSeq, float[] dh, float[] dc, float[] dG) {
+    private void backwardRows(int lo, int hi, int t, int s, FloatView dSeq, float[] dh, float[] dc, float[] dG) {
         int h = units;
         for (int b = lo; b < hi; b++) {
             if (!plan.isActive(b, t)) {

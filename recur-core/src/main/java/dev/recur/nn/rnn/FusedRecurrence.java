@@ -38,8 +38,8 @@ abstract class FusedRecurrence extends Function {
     final int width; // G*h, the gate columns
     final Kernels k = Backend.kernels();
     final float[] xs; // [T*B, in] x in processing order, step-major
-    final Dense w;   // [in, G*h]
-    final Dense u;   // [h, G*h]
+    final FloatView w; // [in, G*h]
+    final FloatView u; // [h, G*h]
 
     FusedRecurrence(StepPlan plan, CellConfig config, Variable... inputs) {
         super(inputs);
@@ -49,13 +49,18 @@ abstract class FusedRecurrence extends Function {
         this.in = config.inputSize();
         this.units = config.units();
         this.width = config.layout().count() * config.units();
-        this.xs = toSteps(Dense.of(inputs[X]), in);
-        this.w = Dense.of(inputs[W]);
-        this.u = Dense.of(inputs[U]);
+        this.xs = toSteps(FloatView.of(inputs[X]), in);
+        this.w = FloatView.of(inputs[W]);
+        this.u = FloatView.of(inputs[U]);
+    }
+
+    /** The bias input: the cell's bias, or zeros of its shape for a cell without bias (no gradient). */
+    static Variable biasOrZeros(Variable bias, CellConfig config) {
+        return bias != null ? bias : Variable.constant(Tensor.zeros(config.biasShape()));
     }
 
     /** {@code out = X W + b} for every step at once: {@code [T*B, in] x [in, G*h]}, b one row of G*h. */
-    final float[] projectInputs(Dense bias) {
+    final float[] projectInputs(FloatView bias) {
         int rows = batch * time;
         float[] out = new float[rows * width];
         k.gemm(Transpose.N, Transpose.N, rows, width, in, 1f, xs, 0, in, w.a(), w.off(), width,
@@ -115,7 +120,7 @@ abstract class FusedRecurrence extends Function {
     }
 
     /** x {@code [B, T, n]} reordered step-major {@code [T*B, n]}, in processing order. */
-    private float[] toSteps(Dense x, int n) {
+    private float[] toSteps(FloatView x, int n) {
         float[] out = new float[batch * time * n];
         for (int s = 0; s < time; s++) {
             for (int b = 0; b < batch; b++) {

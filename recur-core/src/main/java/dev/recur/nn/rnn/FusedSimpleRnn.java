@@ -2,6 +2,8 @@ package dev.recur.nn.rnn;
 
 import dev.recur.autodiff.Variable;
 import dev.recur.kernel.Transpose;
+import dev.recur.kernel.Unary;
+import dev.recur.nn.Activation;
 import dev.recur.tensor.Tensor;
 
 /**
@@ -12,6 +14,7 @@ import dev.recur.tensor.Tensor;
 final class FusedSimpleRnn extends FusedRecurrence {
 
     private final Activation activation;
+    private final Unary unary; // null for linear
 
     // saved by forward for backward, step-major rows s*B + b
     private float[] hNew;  // [T*B, h] act(z_t), the new state (garbage at masked steps)
@@ -20,22 +23,23 @@ final class FusedSimpleRnn extends FusedRecurrence {
     private FusedSimpleRnn(SimpleRnnConfig config, StepPlan plan, Variable... inputs) {
         super(plan, config, inputs);
         activation = config.activation();
+        unary = unaryOf(activation);
     }
 
     /** Runs the cell over x (float32, validated) from {@code initial}. */
     static RecurrentOutput apply(SimpleRnnCell cell, Variable x, StepPlan plan, State initial) {
         SimpleRnnWeights w = cell.weights();
-        FusedSimpleRnn f = new FusedSimpleRnn(cell.config(), plan, x, w.kernel(), w.recurrentKernel(), w.bias(),
-                initial.h());
+        FusedSimpleRnn f = new FusedSimpleRnn(cell.config(), plan, x, w.kernel(), w.recurrentKernel(),
+                biasOrZeros(w.bias(), cell.config()), initial.h());
         Variable[] out = f.record(f.forward());
         return new RecurrentOutput(out[0], State.of(out[1]));
     }
 
     private Tensor[] forward() {
         int h = units;
-        hNew = projectInputs(Dense.of(input(BIAS)));
+        hNew = projectInputs(FloatView.of(input(BIAS)));
         hPrev = new float[batch * time * h];
-        float[] hCur = Dense.of(input(H0)).copy(batch * h); // [B, h]
+        float[] hCur = FloatView.of(input(H0)).copy(batch * h); // [B, h]
         float[] out = new float[batch * time * h];          // [B, T, h], zeros at masked steps
         for (int s = 0; s < time; s++) {
             int t = plan.timeAt(s);
@@ -48,7 +52,7 @@ final class FusedSimpleRnn extends FusedRecurrence {
                 for (int b = lo; b < hi; b++) {
                     if (plan.isActive(b, t)) {
                         int z = row(b, step, h);
-                        activation.applyInPlace(k, hNew, z, h); // h_t = act(z_t)
+                        applyActivation(hNew, z, h); // h_t = act(z_t)
                         System.arraycopy(hNew, z, out, seqRow(b, step, h), h);
                         System.arraycopy(hNew, z, hCur, b * h, h);
                     }
@@ -61,8 +65,8 @@ final class FusedSimpleRnn extends FusedRecurrence {
     @Override
     protected void backward(Tensor[] dOutputs) {
         int h = units;
-        Dense dSeq = Dense.of(dOutputs[0]);                 // [B, T, h]
-        float[] dh = Dense.of(dOutputs[1]).copy(batch * h); // [B, h] dL/dh carried back in time
+        FloatView dSeq = FloatView.of(dOutputs[0]);             // [B, T, h]
+        float[] dh = FloatView.of(dOutputs[1]).copy(batch * h); // [B, h] dL/dh carried back in time
         float[] dG = new float[batch * time * h];           // [T*B, h] dL/dz, zero at masked steps
         for (int s = time - 1; s >= 0; s--) {
             int t = plan.timeAt(s);
@@ -76,7 +80,7 @@ final class FusedSimpleRnn extends FusedRecurrence {
                     int y = dSeq.off() + seqRow(b, step, h);
                     for (int j = 0; j < h; j++) {
                         float dhj = dh[b * h + j] + dSeq.a()[y + j];
-                        dG[z + j] = dhj * activation.derivativeFromOutput(hNew[z + j]); // dz = dh * act'(z)
+                        dG[z + j] = dhj * derivativeFromOutput(hNew[z + j]); // dz = dh * act'(z)
                         dh[b * h + j] = 0f;
                     }
                 }
@@ -98,5 +102,34 @@ final class FusedSimpleRnn extends FusedRecurrence {
         if (needsGrad(H0)) {
             accumulate(H0, Tensor.of(dh, batch, h));
         }
+    }
+
+    /** act(a) in place on {@code n} floats from {@code off}. */
+    private void applyActivation(float[] a, int off, int n) {
+        if (unary != null) {
+            k.unary(unary, a, off, a, off, n);
+        }
+    }
+
+    /** The kernel function of an elementwise activation; null for linear. */
+    private static Unary unaryOf(Activation activation) {
+        return switch (activation) {
+            case TANH -> Unary.TANH;
+            case RELU -> Unary.RELU;
+            case SIGMOID -> Unary.SIGMOID;
+            case LINEAR -> null;
+            case SOFTMAX -> throw new IllegalStateException("SimpleRnnConfig refuses softmax");
+        };
+    }
+
+    /** act'(a) written in terms of the output y = act(a), which backward has at hand. */
+    private float derivativeFromOutput(float y) {
+        return switch (activation) {
+            case TANH -> 1f - y * y;
+            case RELU -> y > 0f ? 1f : 0f;
+            case SIGMOID -> y * (1f - y);
+            case LINEAR -> 1f;
+            case SOFTMAX -> throw new IllegalStateException("SimpleRnnConfig refuses softmax");
+        };
     }
 }

@@ -9,7 +9,7 @@ import dev.recur.autodiff.Variable;
  * @param kernel          W, {@code [in, 3h]}
  * @param recurrentKernel U, {@code [h, 3h]}
  * @param bias            {@code [2, 3h]} (row 0 input bias, row 1 recurrent bias) with
- *                        {@code resetAfter}, else {@code [3h]}
+ *                        {@code resetAfter}, else {@code [3h]}; null for a cell without bias
  */
 public record GruWeights(Variable kernel, Variable recurrentKernel, Variable bias) {
 
@@ -25,7 +25,7 @@ public record GruWeights(Variable kernel, Variable recurrentKernel, Variable bia
     void check(GruConfig config) {
         WeightChecks.shape(config, "kernel", kernel, config.kernelShape());
         WeightChecks.shape(config, "recurrentKernel", recurrentKernel, config.recurrentKernelShape());
-        WeightChecks.shape(config, "bias", bias, config.biasShape());
+        WeightChecks.optionalShape(config, "bias", bias, config.biasShape());
         WeightChecks.sameType(config, kernel, recurrentKernel, bias);
     }
 }

@@ -2,6 +2,7 @@ package dev.recur.nn.rnn;
 
 import dev.recur.autodiff.Variable;
 import dev.recur.tensor.DType;
+import dev.recur.tensor.Tensor;
 
 import static dev.recur.nn.rnn.Gate.CELL;
 import static dev.recur.nn.rnn.Gate.FORGET;
@@ -21,11 +22,11 @@ public record LstmCell(LstmConfig config, LstmWeights weights) implements Cell {
     }
 
     @Override
-    public State step(Variable x, State previous) {
-        Recurrence.checkStep(this, x, previous);
+    public State step(Variable x, State previous, Tensor recurrentDropout) {
+        Recurrence.checkStep(this, x, previous, recurrentDropout);
         LstmWeights w = weights;
         Variable cPrev = previous.c();
-        Variable z = x.matmul(w.kernel()).add(previous.h().matmul(w.recurrentKernel())).add(w.bias()); // [B, G*h]
+        Variable z = preActivation(x, Recurrence.dropped(previous.h(), recurrentDropout)); // [B, G*h]
         Variable i = peephole(gate(z, INPUT), w.peepholeInput(), cPrev).sigmoid();
         Variable f = config.coupledInputForget()
                 ? i.neg().add(1.0)
@@ -36,8 +37,21 @@ public record LstmCell(LstmConfig config, LstmWeights weights) implements Cell {
             c = c.clamp(-config.cellClip(), config.cellClip());
         }
         Variable o = peephole(gate(z, OUTPUT), w.peepholeOutput(), c).sigmoid();
-        Variable h = o.mul(c.tanh());
+        Variable squashed = config.layerNorm() ? LayerNorm.apply(c, w.norms().cellGamma(), w.norms().cellBeta()) : c;
+        Variable h = o.mul(squashed.tanh());
         return State.of(h, c);
+    }
+
+    /** {@code x W + h U + b}, or {@code LN(x W) + LN(h U) + b} with layer normalization. */
+    private Variable preActivation(Variable x, Variable h) {
+        Variable xw = x.matmul(weights.kernel());
+        Variable hu = h.matmul(weights.recurrentKernel());
+        if (config.layerNorm()) {
+            xw = LayerNorm.apply(xw, weights.norms().inputGamma(), null);
+            hu = LayerNorm.apply(hu, weights.norms().recurrentGamma(), null);
+        }
+        Variable z = xw.add(hu);
+        return weights.bias() == null ? z : z.add(weights.bias());
     }
 
     private Variable gate(Variable z, Gate gate) {

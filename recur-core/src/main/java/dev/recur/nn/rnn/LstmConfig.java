@@ -18,10 +18,16 @@ package dev.recur.nn.rnn;
  *   <li>{@code cellClip}: {@code c_t} is clipped to [-cellClip, cellClip] right after its update,
  *       before the output peephole and {@code tanh(c_t)} read it (TensorFlow's {@code cell_clip}).
  *       {@code Double.POSITIVE_INFINITY} means no clipping.</li>
+ *   <li>{@code layerNorm} (Ba, Kiros and Hinton 2016, "Layer Normalization"): the input and recurrent
+ *       projections are normalized separately over all G*h gate pre-activations, and the cell
+ *       state before its tanh:
+ *       {@code z = LN(x_t W; gamma_x) + LN(h_{t-1} U; gamma_h) + b}, {@code h_t = o * tanh(LN(c_t; gamma_c, beta_c))}.
+ *       The two projections' betas are folded into b. c_t itself (carried, clipped, read by the
+ *       output peephole) is not normalized. Reference composition only: no fused kernel.</li>
  * </ul>
  */
-public record LstmConfig(int inputSize, int units, boolean peepholes, boolean coupledInputForget, double cellClip)
-        implements CellConfig {
+public record LstmConfig(int inputSize, int units, boolean peepholes, boolean coupledInputForget, double cellClip,
+                         boolean layerNorm) implements CellConfig {
 
     public LstmConfig {
         CellConfig.checkSizes("LSTM", inputSize, units);
@@ -31,6 +37,11 @@ public record LstmConfig(int inputSize, int units, boolean peepholes, boolean co
         }
     }
 
+    /** A configuration without layer normalization. */
+    public LstmConfig(int inputSize, int units, boolean peepholes, boolean coupledInputForget, double cellClip) {
+        this(inputSize, units, peepholes, coupledInputForget, cellClip, false);
+    }
+
     /** A standard Keras LSTM. */
     public static LstmConfig of(int inputSize, int units) {
         return new LstmConfig(inputSize, units, false, false, Double.POSITIVE_INFINITY);
@@ -38,17 +49,22 @@ public record LstmConfig(int inputSize, int units, boolean peepholes, boolean co
 
     /** This configuration with diagonal peephole connections. */
     public LstmConfig withPeepholes() {
-        return new LstmConfig(inputSize, units, true, coupledInputForget, cellClip);
+        return new LstmConfig(inputSize, units, true, coupledInputForget, cellClip, layerNorm);
     }
 
     /** This configuration with a coupled input-forget gate (f = 1 - i). */
     public LstmConfig withCoupledInputForget() {
-        return new LstmConfig(inputSize, units, peepholes, true, cellClip);
+        return new LstmConfig(inputSize, units, peepholes, true, cellClip, layerNorm);
     }
 
     /** This configuration with the cell state clipped to [-clip, clip]. */
     public LstmConfig withCellClip(double clip) {
-        return new LstmConfig(inputSize, units, peepholes, coupledInputForget, clip);
+        return new LstmConfig(inputSize, units, peepholes, coupledInputForget, clip, layerNorm);
+    }
+
+    /** This configuration with layer normalization (Ba et al. 2016). */
+    public LstmConfig withLayerNorm() {
+        return new LstmConfig(inputSize, units, peepholes, coupledInputForget, cellClip, true);
     }
 
     /** Whether the cell state is clipped. */
@@ -79,6 +95,7 @@ public record LstmConfig(int inputSize, int units, boolean peepholes, boolean co
     @Override
     public int parameterCount() {
         int g = layout().count();
-        return g * (inputSize * units + units * units + units) + peepholeCount() * units;
+        int norms = layerNorm ? 2 * g * units + 2 * units : 0; // gamma_x, gamma_h [G*h]; gamma_c, beta_c [h]
+        return g * (inputSize * units + units * units + units) + peepholeCount() * units + norms;
     }
 }

@@ -18,13 +18,14 @@ public final class Recurrence {
 
     /**
      * The cell over x: the fused kernel for float32, the reference composition for float64
-     * (gradient checks). Arguments as in {@link #reference}.
+     * (gradient checks) and for layer-normalized cells (which have no fused kernel). Arguments as
+     * in {@link #reference}.
      */
     public static RecurrentOutput run(Cell cell, Variable x, Tensor mask, Direction direction, State initial) {
         StepPlan plan = plan(cell, x, mask, direction);
         State start = initial(cell, initial, plan.batch());
-        if (cell.dtype() != DType.FLOAT32) {
-            return loop(cell, x, mask, plan, start);
+        if (cell.dtype() != DType.FLOAT32 || cell.config().layerNorm()) {
+            return loop(cell, x, mask, plan, start, null);
         }
         return switch (cell) {
             case LstmCell lstm -> FusedLstm.apply(lstm, x, plan, start);
@@ -44,16 +45,28 @@ public final class Recurrence {
      * @param initial   the state before the first step, or null for zeros
      */
     public static RecurrentOutput reference(Cell cell, Variable x, Tensor mask, Direction direction, State initial) {
-        StepPlan plan = plan(cell, x, mask, direction);
-        return loop(cell, x, mask, plan, initial(cell, initial, plan.batch()));
+        return reference(cell, x, mask, direction, initial, null);
     }
 
-    private static RecurrentOutput loop(Cell cell, Variable x, Tensor mask, StepPlan plan, State start) {
+    /**
+     * The reference definition with variational recurrent dropout: the same keep mask
+     * {@code [batch, units]} at every step (see {@link Cell#step(Variable, State, Tensor)}); null for none.
+     * The fused kernels have no recurrent dropout, so training with it runs this loop (as Keras
+     * leaves cuDNN when {@code recurrent_dropout > 0}).
+     */
+    public static RecurrentOutput reference(Cell cell, Variable x, Tensor mask, Direction direction, State initial,
+                                            Tensor recurrentDropout) {
+        StepPlan plan = plan(cell, x, mask, direction);
+        return loop(cell, x, mask, plan, initial(cell, initial, plan.batch()), recurrentDropout);
+    }
+
+    private static RecurrentOutput loop(Cell cell, Variable x, Tensor mask, StepPlan plan, State start,
+                                        Tensor recurrentDropout) {
         State state = start;
         Variable[] outputs = new Variable[plan.time()];
         for (int s = 0; s < plan.time(); s++) {
             int t = plan.timeAt(s);
-            State next = cell.step(x.select(1, t), state);
+            State next = cell.step(x.select(1, t), state, recurrentDropout);
             if (mask == null) {
                 state = next;
                 outputs[s] = next.h();
@@ -83,9 +96,17 @@ public final class Recurrence {
         return initial;
     }
 
-    /** Validates one step's input and state. */
-    static void checkStep(Cell cell, Variable x, State previous) {
+    /** Validates one step's input, state and recurrent dropout mask. */
+    static void checkStep(Cell cell, Variable x, State previous, Tensor recurrentDropout) {
         SequenceChecks.stepInput(cell.config(), x.value(), cell.dtype());
         SequenceChecks.state(cell.config(), "state", previous, x.value().dim(0), cell.dtype());
+        if (recurrentDropout != null) {
+            SequenceChecks.recurrentDropout(cell.config(), recurrentDropout, x.value().dim(0), cell.dtype());
+        }
+    }
+
+    /** h times the recurrent dropout mask, or h itself without one. */
+    static Variable dropped(Variable h, Tensor recurrentDropout) {
+        return recurrentDropout == null ? h : h.mul(Variable.constant(recurrentDropout));
     }
 }

@@ -79,6 +79,11 @@ final class SequenceChecks {
         }
     }
 
+    /** A recurrent dropout mask: {@code [batch, units]} of the weights' type. */
+    static void recurrentDropout(CellConfig c, Tensor m, int batch, DType weights) {
+        check(c, "recurrent dropout mask", m, new int[]{batch, c.units()}, weights);
+    }
+
     private static void check(CellConfig c, String what, Tensor t, int[] expected, DType weights) {
         if (!t.hasShape(expected)) {
             throw new IllegalArgumentException(c.kind() + " " + what + " has shape " + t.shapeString() + " but needs "

@@ -23,6 +23,13 @@ final class WeightChecks {
         }
     }
 
+    /** Checks that {@code w}, if present, has shape {@code expected} (a bias is optional: Keras's {@code use_bias=False}). */
+    static void optionalShape(CellConfig config, String name, Variable w, int... expected) {
+        if (w != null) {
+            shape(config, name, w, expected);
+        }
+    }
+
     /** Checks that {@code w} is absent (the configuration has no use for it). */
     static void absent(CellConfig config, String name, Variable w, String reason) {
         if (w != null) {

@@ -63,6 +63,7 @@ public final class LayerRegistry {
             }
             return new ActivationLayer(act);
         });
+        dev.recur.nn.rnn.RecurrentLayers.register();
     }
 
     private static Layer maxPooling(Args a) {

@@ -1,6 +1,7 @@
 package dev.recur.nn.rnn;
 
 import dev.recur.autodiff.Variable;
+import dev.recur.nn.Activation;
 import dev.recur.tensor.DType;
 import dev.recur.tensor.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,6 +103,22 @@ class GoldenValuesTest {
             double expected = act == Activation.TANH ? 0.3799489622552249 : 0.4;
             assertValues(dtype, out.sequence(), expected, expected);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void layerNormalizedSimpleRnn(DType dtype) {
+        // kernel columns 0.1 and 0.3, h0 = 0: z = x W = (0.2, 0.6); mean 0.4, variance 0.04
+        // LN(z) = gamma * (z - 0.4) / sqrt(0.04 + 0.001) + beta = (1 * -0.987730 + 0.1, 0.5 * 0.987730 - 0.1)
+        //       = (-0.887730, 0.393865);  h = tanh(LN(z)) = (-0.710271, 0.374687)
+        SimpleRnnConfig config = SimpleRnnConfig.of(2, 2).withLayerNorm();
+        SimpleRnnWeights w = new SimpleRnnWeights(
+                Variable.constant(Tensor.of(new double[]{0.1, 0.3, 0.1, 0.3}, 2, 2).to(dtype)),
+                Variable.constant(Tensor.full(dtype, 0.7, 2, 2)), null,
+                Variable.constant(Tensor.of(new double[]{1, 0.5}, 2).to(dtype)),
+                Variable.constant(Tensor.of(new double[]{0.1, -0.1}, 2).to(dtype)));
+        RecurrentOutput out = new SimpleRnnCell(config, w).run(x(dtype), null, Direction.FORWARD, null);
+        assertValues(dtype, out.sequence(), -0.7102705243417287, 0.37468724636563716);
     }
 
     private static RecurrentOutput lstm(DType dtype, LstmConfig config, double... bias) {

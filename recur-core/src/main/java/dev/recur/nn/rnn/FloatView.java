@@ -4,14 +4,14 @@ import dev.recur.autodiff.Variable;
 import dev.recur.tensor.Tensor;
 
 /** A float32 tensor as kernels read it: a dense backing array and the offset of element 0. */
-record Dense(float[] a, int off) {
+record FloatView(float[] a, int off) {
 
-    static Dense of(Tensor t) {
+    static FloatView of(Tensor t) {
         Tensor c = t.contiguous();
-        return new Dense(c.floats(), c.offset());
+        return new FloatView(c.floats(), c.offset());
     }
 
-    static Dense of(Variable v) {
+    static FloatView of(Variable v) {
         return of(v.value());
     }
 
