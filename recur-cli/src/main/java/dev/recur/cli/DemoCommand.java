@@ -39,7 +39,8 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The textbook's linear model and a deep recurrent network. */
     static final List<DemoModel> MODELS = List.of(
-            new DemoModel("linear", "Input(50, 1) Flatten Dense(1)", "0.004"));
+            new DemoModel("linear", "Input(50, 1) Flatten Dense(1)", "0.004"),
+            new DemoModel("deep_rnn", "Input(50, 1) SimpleRNN(20, return_sequences=true) SimpleRNN(20) Dense(1)", "0.003"));
 
     @Option(names = "--epochs", description = "Training epochs per model (default: ${DEFAULT-VALUE}).", defaultValue = "8")
     int epochs;

@@ -119,7 +119,7 @@ class LayerRegistryTest {
     @Test
     void unknownLayersListTheValidOnes() {
         String e = error("Input(3) Dense(2) Transformer(4)");
-        assertTrue(e.startsWith("unknown layer 'Transformer' at column 19; valid layers: Input, Activation, Conv1D, Dense, "), e);
+        assertTrue(e.startsWith("unknown layer 'Transformer' at column 19; valid layers: Input, Activation, Bidirectional, Conv1D, Dense, "), e);
         assertTrue(e.contains(", TimeDistributed"), e);
         assertEquals("unknown layer 'dense' at column 1 (names are case-sensitive: did you mean Dense?); valid layers: Input, "
                 + String.join(", ", LayerRegistry.types()), error("dense(3)"));
