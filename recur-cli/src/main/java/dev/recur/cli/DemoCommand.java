@@ -9,6 +9,7 @@ import dev.recur.tensor.Tensor;
 import dev.recur.train.FitOptions;
 import dev.recur.train.History;
 import dev.recur.train.Trainer;
+import dev.recur.train.callbacks.EarlyStopping;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,12 +38,14 @@ final class DemoCommand implements Callable<Integer> {
     record DemoModel(String name, String layers, String published) {
     }
 
-    /** The textbook's linear model and a deep recurrent network. */
+    /** The textbook's linear model and deep recurrent networks (the textbook reports the SimpleRNN one). */
     static final List<DemoModel> MODELS = List.of(
             new DemoModel("linear", "Input(50, 1) Flatten Dense(1)", "0.004"),
-            new DemoModel("deep_rnn", "Input(50, 1) SimpleRNN(20, return_sequences=true) SimpleRNN(20) Dense(1)", "0.003"));
+            new DemoModel("deep_rnn", "Input(50, 1) SimpleRNN(20, return_sequences=true) SimpleRNN(20) Dense(1)", "0.003"),
+            new DemoModel("deep_lstm", "Input(50, 1) LSTM(20, return_sequences=true) LSTM(20) Dense(1)", "-"),
+            new DemoModel("deep_gru", "Input(50, 1) GRU(20, return_sequences=true) GRU(20) Dense(1)", "-"));
 
-    @Option(names = "--epochs", description = "Training epochs per model (default: ${DEFAULT-VALUE}).", defaultValue = "8")
+    @Option(names = "--epochs", description = "Training epochs per model (default: ${DEFAULT-VALUE}).", defaultValue = "20")
     int epochs;
 
     @Option(names = "--series", description = "Number of generated series, split 70/20/10 (default: ${DEFAULT-VALUE}).",
@@ -86,12 +89,14 @@ final class DemoCommand implements Callable<Integer> {
         int shown = 3;
         for (DemoModel m : MODELS) {
             Sequential model = LayerRegistry.parseModel(m.layers()).model();
-            Trainer trainer = Trainer.compile(model, new MeanSquaredError(), Adam.defaults().withLearningRate(0.01));
+            Trainer trainer = Trainer.compile(model, new MeanSquaredError(), Adam.defaults().withLearningRate(0.005));
             long start = System.nanoTime();
+            // Keras's EarlyStopping(patience=5, restore_best_weights=True): the model keeps its best epoch
+            var best = new EarlyStopping(EarlyStopping.Config.defaults().withPatience(5).withRestoreBestWeights(true));
             History h = trainer.fit(xTrain, yTrain, FitOptions.defaults().withEpochs(epochs).withBatchSize(32)
-                    .withSeed(seed).withValidationData(xValid, yValid));
+                    .withSeed(seed).withValidationData(xValid, yValid).withCallbacks(best));
             double seconds = (System.nanoTime() - start) / 1e9;
-            double val = h.last("val_loss");
+            double val = trainer.evaluate(xValid, yValid, 500).get("loss");
             out.printf(Locale.ROOT, "%-10s %-72s %12.5f %10s %7.1fs%n", m.name(), m.layers(), val, m.published(), seconds);
             out.flush();
             Plots.trainingCurves(outDir.resolve(m.name()), java.util.Map.of("loss", h.get("loss"), "val_loss", h.get("val_loss")));
