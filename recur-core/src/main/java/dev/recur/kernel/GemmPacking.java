@@ -23,11 +23,12 @@ final class GemmPacking {
 
     /**
      * Packs op(A)[i0 .. i0+rows, p0 .. p0+kc] into {@code dst}: panel q holds rows
-     * {@code i0 + q*MR ..} as {@code dst[q*MR*kc + p*MR + r]}, rows past the end zero.
+     * {@code i0 + q*MR ..} as {@code dst[d0 + q*MR*kc + p*MR + r]}, rows past the end zero.
      */
-    static void packA(Transpose ta, float[] a, int aOff, int lda, int i0, int rows, int p0, int kc, float[] dst) {
+    static void packA(Transpose ta, float[] a, int aOff, int lda, int i0, int rows, int p0, int kc, float[] dst,
+                      int d0) {
         for (int q = 0; q * MR < rows; q++) {
-            int base = q * MR * kc;
+            int base = d0 + q * MR * kc;
             int live = Math.min(MR, rows - q * MR);
             int i = i0 + q * MR;
             if (ta == Transpose.N) {
