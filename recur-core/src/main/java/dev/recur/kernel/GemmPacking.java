@@ -104,16 +104,23 @@ final class GemmPacking {
 
     /** B stored as rows: element (p, j) at {@code src + p*ldb + j}; whole rows are read in order. */
     private static void packColsN(float[] b, int src, int ldb, int kc, int cols, float[] dst) {
+        int full = cols / NR * NR; // columns in whole panels
+        int panel = kc * NR;
         for (int p = 0; p < kc; p++) {
             int s = src + p * ldb;
-            for (int j = 0; j < cols; j += L) {
-                int d = (j / NR) * kc * NR + p * NR + j % NR;
-                FloatVector.fromArray(S, b, s + j, S.indexInRange(j, cols)).intoArray(dst, d);
+            int d = p * NR;
+            for (int j = 0; j < full; j += NR, d += panel) {
+                FloatVector.fromArray(S, b, s + j).intoArray(dst, d);
+                FloatVector.fromArray(S, b, s + j + L).intoArray(dst, d + L);
+                FloatVector.fromArray(S, b, s + j + 2 * L).intoArray(dst, d + 2 * L);
+            }
+            for (int j = full; j < cols; j += L) { // the last, partial panel: zeros past cols
+                FloatVector.fromArray(S, b, s + j, S.indexInRange(j, cols)).intoArray(dst, d + j - full);
             }
         }
-        int tail = cols % NR;
+        int tail = cols - full;
         if (tail != 0) { // zero the unused vectors of the last panel
-            int base = (cols / NR) * kc * NR;
+            int base = full / NR * panel;
             int from = (tail + L - 1) / L * L;
             for (int p = 0; p < kc; p++) {
                 java.util.Arrays.fill(dst, base + p * NR + from, base + p * NR + NR, 0f);
