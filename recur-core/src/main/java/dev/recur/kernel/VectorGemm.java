@@ -44,8 +44,11 @@ final class VectorGemm {
     static final long SMALL_MAX = Long.getLong("recur.gemm.smallMax", 1 << 12);
     /** Most floats of op(A) packed once and shared by the threads of a column split (16 MiB). */
     static final long SHARED_A_MAX = 1 << 22;
-    /** Column ranges per thread in a column split. */
-    static final int CHUNKS_PER_THREAD = Integer.getInteger("recur.gemm.chunks", 4);
+    /**
+     * Column ranges per thread in a column split. More than one keeps threads busy when one is
+     * descheduled on a loaded machine, but measured 5-10% slower on a quiet one (ragged edges).
+     */
+    static final int CHUNKS_PER_THREAD = Integer.getInteger("recur.gemm.chunks", 1);
     /** Below this many multiply-adds a product runs on the calling thread. */
     static final long PARALLEL_MIN = Long.getLong("recur.gemm.parallelMin", 1 << 17);
 
@@ -160,11 +163,10 @@ final class VectorGemm {
         if (threads == 1 || (long) g.m * g.n * g.k < PARALLEL_MIN) {
             range(g, 0, g.m, 0, g.n, null);
         } else if (g.n >= g.m || g.m < threads * MR * 2) {
-            // column ranges, several per thread (a descheduled thread then holds up little), all
-            // reading one copy of A packed up front instead of each packing its own
+            // column ranges (whole vectors: equal shares, a ragged edge each), all reading one copy
+            // of A packed up front instead of each packing its own
             float[] packedA = (long) roundUp(g.m, MR) * g.k <= SHARED_A_MAX ? packAll(g) : null;
-            int chunks = packedA == null ? threads : threads * CHUNKS_PER_THREAD;
-            Parallel.forRange(g.n, NR, chunks, (j0, j1) -> range(g, 0, g.m, j0, j1, packedA));
+            Parallel.forRange(g.n, L, threads * CHUNKS_PER_THREAD, (j0, j1) -> range(g, 0, g.m, j0, j1, packedA));
         } else {
             Parallel.forRange(g.m, MR, (i0, i1) -> range(g, i0, i1, 0, g.n, null));
         }
