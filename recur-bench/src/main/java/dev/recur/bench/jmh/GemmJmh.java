@@ -33,14 +33,19 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * GFLOP/s are {@code 2*m*k*n / time}. ({@code recur bench gemm} is the quicker, interleaved
  * comparison; use this one for a careful look at one shape.)
  *
- * <p>Run it from the repository root:
+ * <p>Run it from the repository root (the annotation processor has already generated the JMH
+ * harness into {@code recur-bench/target/classes} during the build):
  * <pre>
  *   mvn -q -o package -DskipTests
- *   mvn -q -o -pl recur-bench dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- *   java --add-modules jdk.incubator.vector -cp recur-bench/target/classes:$(cat recur-bench/target/cp.txt) \
- *       dev.recur.bench.jmh.GemmJmh                       # everything
- *   java ... dev.recur.bench.jmh.GemmJmh -p shape=64x512x2048 -p threads=2   # any JMH option
+ *   mvn -q -o -pl recur-bench dependency:build-classpath -Dmdep.outputFile=target/cp.txt \
+ *       -Dmdep.includeScope=runtime -DexcludeGroupIds=dev.recur
+ *   java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
+ *       -cp recur-bench/target/classes:recur-core/target/classes:$(cat recur-bench/target/cp.txt) \
+ *       dev.recur.bench.jmh.GemmJmh -p shape=64x512x2048 -p threads=2    # any JMH option
  * </pre>
+ * (Put {@code recur-core/target/classes} on the class path explicitly: the local Maven
+ * repository may hold an older recur-core.) The defaults warm up for 5 x 1 s, enough for the JIT
+ * to compile the Vector API kernels on a quiet machine; on a busy one raise {@code -wi}.
  * The openblas rows fail with a clear message where {@code libopenblas.so.0} is not installed.
  */
 @State(Scope.Thread)
