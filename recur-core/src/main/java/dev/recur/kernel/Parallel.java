@@ -70,19 +70,32 @@ public final class Parallel {
      * inside a parallel loop, or while another thread's loop occupies the pool.
      */
     public static void forRange(int n, int grain, RangeBody body) {
+        forRange(n, grain, threads, body);
+    }
+
+    /**
+     * As {@link #forRange(int, int, RangeBody)}, but split into at most {@code maxChunks}
+     * chunks, which the threads claim one after another: more chunks than threads keep every
+     * thread busy when one of them is descheduled (a busy machine), at the cost of more, smaller
+     * ranges. The boundaries depend only on n, grain and maxChunks, never on which thread runs
+     * what.
+     */
+    public static void forRange(int n, int grain, int maxChunks, RangeBody body) {
         if (grain < 1) {
             throw new IllegalArgumentException("forRange: grain must be at least 1, got " + grain);
         }
-        int t = threads;
+        if (maxChunks < 1) {
+            throw new IllegalArgumentException("forRange: maxChunks must be at least 1, got " + maxChunks);
+        }
         int blocks = (int) (((long) n + grain - 1) / grain);
-        if (t == 1 || blocks <= 1 || Pool.isWorker()) {
+        if (threads == 1 || blocks <= 1 || maxChunks == 1 || Pool.isWorker()) {
             if (n > 0) {
                 body.run(0, n);
             }
             return;
         }
         Pool p = pool();
-        if (!p.tryRun(body, n, grain, blocks, Math.min(t, blocks))) {
+        if (!p.tryRun(body, n, grain, blocks, Math.min(maxChunks, blocks))) {
             body.run(0, n);
         }
     }

@@ -47,6 +47,26 @@ class ParallelTest {
     }
 
     @Test
+    void moreChunksThanThreadsStillCoverEveryIndexOnce() {
+        Parallel.setThreads(2);
+        AtomicIntegerArray hits = new AtomicIntegerArray(1000);
+        List<int[]> chunks = Collections.synchronizedList(new ArrayList<>());
+        Parallel.forRange(1000, 16, 8, (start, end) -> {
+            chunks.add(new int[] {start, end});
+            for (int i = start; i < end; i++) {
+                hits.incrementAndGet(i);
+            }
+        });
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(1, hits.get(i), "index " + i);
+        }
+        assertEquals(8, chunks.size());
+        for (int[] c : chunks) {
+            assertEquals(0, c[0] % 16, "chunk start " + c[0] + " is not a multiple of the grain");
+        }
+    }
+
+    @Test
     void manyShortLoopsInARow() {
         Parallel.setThreads(2);
         long[] total = new long[1];
@@ -99,5 +119,7 @@ class ParallelTest {
         assertEquals("threads must be at least 1, got 0", threads.getMessage());
         var grain = assertThrows(IllegalArgumentException.class, () -> Parallel.forRange(10, 0, (s, e) -> { }));
         assertEquals("forRange: grain must be at least 1, got 0", grain.getMessage());
+        var chunks = assertThrows(IllegalArgumentException.class, () -> Parallel.forRange(10, 1, 0, (s, e) -> { }));
+        assertEquals("forRange: maxChunks must be at least 1, got 0", chunks.getMessage());
     }
 }

@@ -56,8 +56,13 @@ class VectorGemmTest {
         g.assertMatches(g.run(REFERENCE), g.run(VECTOR));
     }
 
+    /** One case per size and transposes (beta = 0 is what matters here). */
+    static Stream<GemmCase> nanCases() {
+        return cases().filter(g -> g.beta() == 0f);
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource("nanCases")
     void betaZeroIgnoresNaNInC(GemmCase g) {
         GemmCase nan = GemmCase.random(g.ta(), g.tb(), g.m(), g.n(), g.k(), g.alpha(), 0f, 99).fillC(Float.NaN);
         float[] out = nan.run(VECTOR);
