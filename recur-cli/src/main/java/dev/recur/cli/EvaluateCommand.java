@@ -17,9 +17,10 @@ import java.util.concurrent.Callable;
 
 /** {@code recur evaluate}: the loss and metrics of a saved model on a data file (Keras's {@code evaluate}). */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Compute the loss and metrics of a saved model on a .safetensors or .csv file.",
+        description = "Compute a saved model's loss and metrics on a data file.",
         footer = {"", "Example:",
-                "  recur evaluate --model houses.safetensors --data test.csv --target price --loss mse --metrics mae"})
+                "  recur evaluate --model houses.safetensors --data test.csv --target price \\",
+                "      --loss mse --metrics mae"})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model saved by recur train.")

@@ -20,10 +20,11 @@ import java.util.concurrent.Callable;
 
 /** {@code recur predict}: a saved model's outputs for the samples of a data file, as CSV. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Write a saved model's outputs for the samples of a .safetensors or .csv file as CSV: one row per"
-                + " sample (per sample and step for sequence outputs), columns output_0, output_1, ...",
+        description = {"Write a saved model's outputs for a data file as CSV.",
+                "One row per sample (per sample and step for sequence outputs), columns output_0, output_1, ..."},
         footer = {"", "Example:",
-                "  recur predict --model houses.safetensors --data new.csv --target price --out predictions.csv"})
+                "  recur predict --model houses.safetensors --data new.csv --target price \\",
+                "      --out predictions.csv"})
 final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model saved by recur train.")

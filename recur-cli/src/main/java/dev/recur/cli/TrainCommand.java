@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 
 /** {@code recur train}: a model from a layer specification, trained on a data file, saved. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train a model given by its layers on a .safetensors or .csv file, and save it.",
+        description = {"Train a model given by its layers on a data file, and save it.",
+                "The data is a .safetensors file with tensors x and y, or a .csv file with a header row."},
         footer = {"", "Examples:",
                 "  recur train --layers \"Dense(16, activation=relu) Dense(1)\" \\",
                 "      --data houses.csv --target price --loss mse --metrics mae \\",
