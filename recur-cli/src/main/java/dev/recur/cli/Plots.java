@@ -5,6 +5,7 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -62,6 +63,7 @@ public final class Plots {
     public static void write(Path out, String title, String xLabel, String yLabel, List<Line> lines) {
         XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         chart.getStyler().setLegendVisible(lines.size() > 1);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setMarkerSize(6);
@@ -78,7 +80,11 @@ public final class Plots {
         save(chart, out);
     }
 
-    /** Training curves from per-epoch logs: one chart per metric name without the {@code val_} prefix, loss first. */
+    /**
+     * Training curves from per-epoch logs: one chart per metric name without the {@code val_}
+     * prefix, loss first, titled "Training and validation loss" (or "Training loss" without
+     * validation values), written as {@code <metric>.png} and {@code <metric>.svg} in {@code dir}.
+     */
     public static List<Path> trainingCurves(Path dir, Map<String, double[]> logs) {
         Map<String, List<Line>> charts = new LinkedHashMap<>();
         for (var e : logs.entrySet()) {
@@ -91,7 +97,7 @@ public final class Plots {
         List<Path> written = new java.util.ArrayList<>();
         for (var c : charts.entrySet()) {
             String metric = c.getKey();
-            String title = "Training and validation " + metric;
+            String title = curvesTitle(metric, c.getValue());
             for (String ext : List.of("png", "svg")) {
                 Path out = dir.resolve(metric + "." + ext);
                 write(out, title, "Epochs", metric, c.getValue());
@@ -99,6 +105,11 @@ public final class Plots {
             }
         }
         return written;
+    }
+
+    /** "Training and validation loss", or "Training loss" for a chart with one line. */
+    static String curvesTitle(String metric, List<Line> lines) {
+        return (lines.size() > 1 ? "Training and validation " : "Training ") + metric;
     }
 
     private static void save(XYChart chart, Path out) {
