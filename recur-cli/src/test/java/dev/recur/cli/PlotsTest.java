@@ -45,7 +45,7 @@ class PlotsTest {
     @Test
     void errors() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Plots.Line("loss", new double[2], new double[3], false));
+                () -> new Plots.Line("loss", new double[2], new double[3], Plots.Style.LINE));
         assertEquals("line 'loss' has 2 x values but 3 y values", e.getMessage());
         Path gif = dir.resolve("c.gif");
         e = assertThrows(IllegalArgumentException.class, () -> Plots.write(gif, "t", "x", "y",
