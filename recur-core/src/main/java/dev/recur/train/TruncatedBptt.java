@@ -16,9 +16,12 @@ package dev.recur.train;
  *   <li>Gradient length: within a window of L steps, the first {@code max(0, L - k2)} steps run
  *       forward without recording gradients (they advance the state and their outputs count in the
  *       loss's value as constants), the last {@code min(L, k2)} steps run with gradients from the
- *       detached state. So the gradient flows back through at most k2 steps, and the loss of the
- *       first steps gives no gradient, as DL4J's backward loop stops k2 steps before a window's end.
- *       With k2 == k1 (the usual case) the whole window is differentiated.</li>
+ *       detached state. So the gradient flows back through at most k2 steps, as DL4J's recurrent
+ *       backward loop stops k2 steps before a window's end ({@code LSTMHelpers}: {@code endIdx = T - k2}).
+ *       One difference, precisely: in DL4J the layers after the recurrent ones (an output layer)
+ *       still receive the gradient of every step's loss; here the first {@code L - k2} steps give
+ *       no gradient to any weight. With k2 == k1 (the usual case) the two agree: the whole window
+ *       is differentiated.</li>
  *   <li>Targets per step (the model's output is a sequence, {@code [batch, time, ...]}): each window
  *       is scored on its own steps' targets. Targets per sequence (the output has no time
  *       dimension): earlier windows only advance the state (forward, no gradient, no step) and the
