@@ -49,7 +49,7 @@ class StatefulResumeTest {
         }
     }
 
-    private static Trainer trainer(boolean truncated) { // the same model with and without truncated BPTT
+    private static Trainer trainer() {
         RecurrentOptions o = RecurrentOptions.DEFAULTS.withReturnSequences(true).withStateful(true);
         return Trainer.compile(new Sequential(new Lstm(4, o), new Dense(1)), new MeanSquaredError(), Adam.defaults());
     }
@@ -65,19 +65,19 @@ class StatefulResumeTest {
         for (boolean truncated : new boolean[]{false, true}) {
             Tensor x = TruncatedBpttTest.data(1, 12, 5, 2); // 3 batches of 4 sequences per epoch
             Tensor y = TruncatedBpttTest.data(2, 12, 5, 1);
-            Trainer reference = trainer(truncated);
+            Trainer reference = trainer();
             History expected = reference.fit(x, y, options(dir.resolve("ref" + truncated), new Crash(-1, -1), truncated));
 
             Path run = dir.resolve("run" + truncated);
             assertThrows(IllegalStateException.class,
-                    () -> trainer(truncated).fit(x, y, options(run, new Crash(1, 2), truncated)));
+                    () -> trainer().fit(x, y, options(run, new Crash(1, 2), truncated)));
             // the last checkpoint is after batch 1 of epoch 1: mid-epoch, with the LSTM's carried h and c
             List<String> names = SafeTensors.read(run.resolve(FitOptions.Checkpointing.FILE_NAME)).names();
             String layer = ((Sequential) reference.model()).layers().get(0).name();
             assertEquals(java.util.Set.of("@state/" + layer + "/h", "@state/" + layer + "/c"),
                     java.util.Set.copyOf(names.stream().filter(n -> n.startsWith("@state/")).toList()));
 
-            Trainer resumed = trainer(truncated);
+            Trainer resumed = trainer();
             History actual = resumed.fit(x, y, options(run, new Crash(-1, -1), truncated).withResumeFrom(run));
             assertArrayEquals(TrainerFitTest.weights(reference.model().parameters()),
                     TrainerFitTest.weights(resumed.model().parameters()), "truncated " + truncated);
