@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * A training checkpoint: a model file ({@link ModelFile}) plus what a killed run needs to continue
  * bit for bit: the optimizer's state (tensors {@code @optimizer/<key>}), each callback's state
- * ({@code @callback/<index>/<key>}), and the progress as JSON in the metadata key
+ * ({@code @callback/<index>/<key>}), the state stateful recurrent layers carry into the next batch
+ * ({@code @state/<layer>/h}, {@code @state/<layer>/c}; see {@link RecurrentStates}), and the progress as JSON in the metadata key
  * {@value #PROGRESS_KEY}: the epoch and the steps done in it, the epoch's running sums, the
  * history so far, and the facts of the run that must not change on resume (sample counts, batch
  * size, shuffling, seed, a fingerprint of the data). Random streams need no state: they derive
@@ -31,6 +32,7 @@ final class Checkpoint {
     static final int VERSION = 1;
     private static final String OPTIMIZER = ModelFile.INTERNAL_PREFIX + "optimizer/";
     private static final String CALLBACK = ModelFile.INTERNAL_PREFIX + "callback/";
+    private static final String STATE = ModelFile.INTERNAL_PREFIX + "state/";
 
     /**
      * Where a run stands.
@@ -66,6 +68,7 @@ final class Checkpoint {
                       Map<String, String> run, ModelFile.Provenance provenance) {
         SafeTensorsWriter w = ModelFile.writer(model, provenance, ModelFile.KIND_CHECKPOINT);
         optimizer.state().forEach((key, t) -> w.put(OPTIMIZER + key, t));
+        RecurrentStates.of(model).statefulCarried().forEach((key, t) -> w.put(STATE + key, t));
         List<String> names = new ArrayList<>();
         for (int i = 0; i < callbacks.size(); i++) {
             Callback c = callbacks.get(i);
@@ -177,11 +180,14 @@ final class Checkpoint {
                     + " but this run has only " + epochs + " epochs; give at least " + progress.epoch());
         }
         Map<String, Tensor> optimizerState = new LinkedHashMap<>();
+        Map<String, Tensor> carried = new LinkedHashMap<>();
         List<Map<String, Tensor>> callbackStates = new ArrayList<>();
         runCallbacks.forEach(c -> callbackStates.add(new LinkedHashMap<>()));
         for (String name : file.names()) {
             if (name.startsWith(OPTIMIZER)) {
                 optimizerState.put(name.substring(OPTIMIZER.length()), file.tensor(name));
+            } else if (name.startsWith(STATE)) {
+                carried.put(name.substring(STATE.length()), file.tensor(name));
             } else if (name.startsWith(CALLBACK)) {
                 String rest = name.substring(CALLBACK.length());
                 int slash = rest.indexOf('/');
@@ -198,6 +204,7 @@ final class Checkpoint {
             throw new IllegalArgumentException("resumeFrom " + path + ": " + e.getMessage(), e);
         }
         ModelFile.copyWeights(file, model, model.spec());
+        RecurrentStates.of(model).restore(carried, "resumeFrom " + path);
         return callbackStates;
     }
 

@@ -44,6 +44,18 @@ final class DataChecks {
     }
 
     /** x fits a built model's input shape (batch excluded; -1 matches any size). */
+    /**
+     * The model's output shape with an unknown time (-1, a model built for any sequence length)
+     * replaced by that of {@code x [N, time, ...]}: the shape targets of x must have.
+     */
+    static int[] outputShape(dev.recur.nn.Model model, Tensor x) {
+        int[] out = model.outputShape();
+        if (out.length >= 1 && out[0] == -1 && x.rank() >= 2) {
+            out[0] = x.dim(1);
+        }
+        return out;
+    }
+
     static void fitsModel(Tensor x, int[] modelInput, String what) {
         int[] given = Arrays.copyOfRange(x.shape(), 1, x.rank());
         boolean ok = given.length == modelInput.length;

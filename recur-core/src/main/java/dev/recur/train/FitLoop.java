@@ -48,6 +48,7 @@ final class FitLoop implements TrainingContext {
     private final Map<String, String> run; // the facts a resumed run must share
     private final ModelFile.Provenance provenance;
     private final DType dtype;
+    private final WindowedStep windowed; // truncated BPTT, or null
     private History history = new History();
     private String stopReason;
     private CheckpointInfo lastCheckpoint;
@@ -75,14 +76,19 @@ final class FitLoop implements TrainingContext {
             fingerprint = (fingerprint * 31 + DataChecks.finite(vx, "fit: validation x")) * 31
                     + DataChecks.finite(vy, "fit: validation y");
         }
-        trainer.ensureBuilt(Arrays.copyOfRange(x.shape(), 1, x.rank()), options.seed());
+        TruncatedBptt tbptt = options.truncatedBptt();
+        trainer.ensureBuilt(tbptt == null ? Arrays.copyOfRange(x.shape(), 1, x.rank()) : WindowedStep.buildShape(x),
+                options.seed());
         DataChecks.fitsModel(x, model.inputShape(), "fit: x");
-        int[] out = model.outputShape();
+        if (tbptt != null) {
+            WindowedStep.check(model, tbptt, x.dim(1));
+        }
+        int[] out = DataChecks.outputShape(model, x);
         this.dtype = ModelFile.dtype(model);
         Data all = targets(x, y, out, "fit: y");
         trainer.checkMetrics(out);
 
-        Data heldOut = vx == null ? null : fitsModel(vx, vy, out);
+        Data heldOut = vx == null ? null : fitsModel(vx, vy, DataChecks.outputShape(model, vx));
         int n = all.size();
         String where = "training samples";
         if (options.validationSplit() > 0) {
@@ -111,6 +117,8 @@ final class FitLoop implements TrainingContext {
         this.logKeys = logKeys(validation != null);
         this.provenance = new ModelFile.Provenance(options.seed(), options.data());
         this.run = runFacts(fingerprint);
+        this.windowed = tbptt == null ? null : new WindowedStep(model, objective, trainer.optimizer(), options,
+                classWeighting, dtype, WindowedStep.perStep(model));
         if (options.checkpoints() != null) {
             prepareDirectory(options.checkpoints().directory());
         }
@@ -151,6 +159,9 @@ final class FitLoop implements TrainingContext {
         facts.put("metrics", logKeys.toString());
         facts.put("class_weights", Arrays.toString(options.classWeights()));
         facts.put("clipping", String.valueOf(options.clipping()));
+        if (options.truncatedBptt() != null) {
+            facts.put("truncated_bptt", options.truncatedBptt().toString());
+        }
         return facts;
     }
 
@@ -223,29 +234,42 @@ final class FitLoop implements TrainingContext {
     private void step(int epoch, int b, int[] order, MeanTracker tracker, List<Callback> callbacks) {
         int size = options.batchSize();
         Data batch = train.rows(Data.batch(order, b * size, Math.min(train.size(), (b + 1) * size)));
-        Optimizer optimizer = trainer.optimizer();
-        optimizer.zeroGrad();
-        Masked out = model.forward(Masked.of(batch.x().to(dtype)), Context.training(streams.dropout(epoch, b)));
-        Tensor sampleWeights = classWeighting == null ? null
-                : classWeighting.sampleWeights(objective, batch.y(), model.outputShape(), "fit: classWeights");
-        Variable loss = objective.apply(out.value(), batch.y(), new Weighting(out.mask(), sampleWeights));
-        double lossValue = loss.value().item();
-        double gradNorm = Double.NaN;
-        if (Double.isFinite(lossValue)) {
-            loss.backward();
-            gradNorm = options.clipping() == null ? 0.0 : options.clipping().clip(optimizer.parameters());
-            if (Double.isFinite(gradNorm)) {
-                if (options.schedule() != null) {
-                    optimizer.setLearningRate(options.schedule().lr(Math.toIntExact(optimizer.iterations())));
+        double lossValue;
+        double gradNorm;
+        Tensor predictions;
+        Tensor outMask;
+        if (windowed != null) {
+            WindowedStep.Result r = windowed.run(batch, streams.dropout(epoch, b));
+            lossValue = r.loss();
+            gradNorm = r.gradNorm();
+            predictions = r.predictions();
+            outMask = r.mask();
+        } else {
+            Optimizer optimizer = trainer.optimizer();
+            optimizer.zeroGrad();
+            Masked out = model.forward(Masked.of(batch.x().to(dtype)), Context.training(streams.dropout(epoch, b)));
+            Tensor sampleWeights = classWeighting == null ? null
+                    : classWeighting.sampleWeights(objective, batch.y(), model.outputShape(), "fit: classWeights");
+            Variable loss = objective.apply(out.value(), batch.y(), new Weighting(out.mask(), sampleWeights));
+            lossValue = loss.value().item();
+            gradNorm = Double.NaN;
+            if (Double.isFinite(lossValue)) {
+                loss.backward();
+                gradNorm = options.clipping() == null ? 0.0 : options.clipping().clip(optimizer.parameters());
+                if (Double.isFinite(gradNorm)) {
+                    if (options.schedule() != null) {
+                        optimizer.setLearningRate(options.schedule().lr(Math.toIntExact(optimizer.iterations())));
+                    }
+                    optimizer.step();
                 }
-                optimizer.step();
             }
+            predictions = out.value().value();
+            outMask = out.mask();
         }
         int n = batch.size();
         tracker.add("loss", lossValue, n);
-        Tensor predictions = out.value().value();
         for (Metric m : metrics) {
-            tracker.add(m.name(), m.batchValue(predictions, batch.y(), out.mask()), n);
+            tracker.add(m.name(), m.batchValue(predictions, batch.y(), outMask), n);
         }
         Map<String, Double> logs = tracker.means(finishers, "");
         logs.put("batch_loss", lossValue);

@@ -36,11 +36,13 @@ import java.util.Objects;
  * @param checkpoints     where and how often to write checkpoints, or null
  * @param resumeFrom      a checkpoint directory to continue from, or null to start afresh
  * @param data            a description of the training data, recorded in saved models and checkpoints
+ * @param truncatedBptt   train on windows of long sequences ({@link TruncatedBptt}), or null for
+ *                        backpropagation through the whole sequence
  */
 public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, double validationSplit,
                          Tensor validationX, Tensor validationY, double[] classWeights, List<Callback> callbacks,
                          GradientClipping clipping, LearningRateSchedule schedule, Checkpointing checkpoints,
-                         Path resumeFrom, String data) {
+                         Path resumeFrom, String data, TruncatedBptt truncatedBptt) {
 
     /**
      * Checkpoints of a run: {@value #FILE_NAME} in {@code directory}, rewritten atomically every
@@ -108,7 +110,7 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
 
     /** Keras's defaults: 1 epoch, batches of 32, shuffled; seed 0; no validation, callbacks, clipping or checkpoints. */
     public static FitOptions defaults() {
-        return new FitOptions(1, 32, true, 0L, 0.0, null, null, null, List.of(), null, null, null, null, "");
+        return new FitOptions(1, 32, true, 0L, 0.0, null, null, null, List.of(), null, null, null, null, "", null);
     }
 
     @Override
@@ -118,44 +120,44 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
 
     public FitOptions withEpochs(int epochs) {
         return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, validationX, validationY, classWeights,
-                callbacks, clipping, schedule, checkpoints, resumeFrom, data);
+                callbacks, clipping, schedule, checkpoints, resumeFrom, data, truncatedBptt);
     }
 
     public FitOptions withBatchSize(int batchSize) {
         return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, validationX, validationY, classWeights,
-                callbacks, clipping, schedule, checkpoints, resumeFrom, data);
+                callbacks, clipping, schedule, checkpoints, resumeFrom, data, truncatedBptt);
     }
 
     public FitOptions withShuffle(boolean shuffle) {
         return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, validationX, validationY, classWeights,
-                callbacks, clipping, schedule, checkpoints, resumeFrom, data);
+                callbacks, clipping, schedule, checkpoints, resumeFrom, data, truncatedBptt);
     }
 
     public FitOptions withSeed(long seed) {
         return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, validationX, validationY, classWeights,
-                callbacks, clipping, schedule, checkpoints, resumeFrom, data);
+                callbacks, clipping, schedule, checkpoints, resumeFrom, data, truncatedBptt);
     }
 
     public FitOptions withValidationSplit(double validationSplit) {
         return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, validationX, validationY, classWeights,
-                callbacks, clipping, schedule, checkpoints, resumeFrom, data);
+                callbacks, clipping, schedule, checkpoints, resumeFrom, data, truncatedBptt);
     }
 
     public FitOptions withValidationData(Tensor x, Tensor y) {
         Objects.requireNonNull(x, "FitOptions.withValidationData: x");
         Objects.requireNonNull(y, "FitOptions.withValidationData: y");
         return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, x, y, classWeights,
-                callbacks, clipping, schedule, checkpoints, resumeFrom, data);
+                callbacks, clipping, schedule, checkpoints, resumeFrom, data, truncatedBptt);
     }
 
     public FitOptions withClassWeights(double... classWeights) {
         return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, validationX, validationY, classWeights,
-                callbacks, clipping, schedule, checkpoints, resumeFrom, data);
+                callbacks, clipping, schedule, checkpoints, resumeFrom, data, truncatedBptt);
     }
 
     public FitOptions withCallbacks(Callback... callbacks) {
         return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, validationX, validationY, classWeights,
-                List.of(callbacks), clipping, schedule, checkpoints, resumeFrom, data);
+                List.of(callbacks), clipping, schedule, checkpoints, resumeFrom, data, truncatedBptt);
     }
 
     /** These options with one more callback, called after the others. */
@@ -163,23 +165,23 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
         List<Callback> all = new ArrayList<>(callbacks);
         all.add(Objects.requireNonNull(callback, "FitOptions.withCallback: callback"));
         return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, validationX, validationY, classWeights,
-                all, clipping, schedule, checkpoints, resumeFrom, data);
+                all, clipping, schedule, checkpoints, resumeFrom, data, truncatedBptt);
     }
 
     public FitOptions withClipping(GradientClipping clipping) {
         return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, validationX, validationY, classWeights,
-                callbacks, clipping, schedule, checkpoints, resumeFrom, data);
+                callbacks, clipping, schedule, checkpoints, resumeFrom, data, truncatedBptt);
     }
 
     public FitOptions withSchedule(LearningRateSchedule schedule) {
         return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, validationX, validationY, classWeights,
-                callbacks, clipping, schedule, checkpoints, resumeFrom, data);
+                callbacks, clipping, schedule, checkpoints, resumeFrom, data, truncatedBptt);
     }
 
     /** Checkpoints in {@code directory} every {@code everySteps} steps and at every epoch's end. */
     public FitOptions withCheckpoints(Path directory, int everySteps) {
         return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, validationX, validationY, classWeights,
-                callbacks, clipping, schedule, new Checkpointing(directory, everySteps), resumeFrom, data);
+                callbacks, clipping, schedule, new Checkpointing(directory, everySteps), resumeFrom, data, truncatedBptt);
     }
 
     /**
@@ -190,12 +192,25 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, long seed, 
      */
     public FitOptions withResumeFrom(Path directory) {
         return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, validationX, validationY, classWeights,
-                callbacks, clipping, schedule, checkpoints, directory, data);
+                callbacks, clipping, schedule, checkpoints, directory, data, truncatedBptt);
     }
 
     /** Records a description of the data (source, size, preprocessing) in saved models and checkpoints. */
     public FitOptions withData(String description) {
         return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, validationX, validationY, classWeights,
-                callbacks, clipping, schedule, checkpoints, resumeFrom, description);
+                callbacks, clipping, schedule, checkpoints, resumeFrom, description, truncatedBptt);
+    }
+
+    /**
+     * Truncated backpropagation through time (DL4J's {@code tBPTTForwardLength} and
+     * {@code tBPTTBackwardLength}): each batch of sequences is cut into windows of
+     * {@code forwardLength} steps, each window is one optimizer step, the recurrent state is
+     * carried (detached) from window to window, and gradients flow back through at most the last
+     * {@code backwardLength} steps of a window. See {@link TruncatedBptt}.
+     */
+    public FitOptions withTruncatedBptt(int forwardLength, int backwardLength) {
+        return new FitOptions(epochs, batchSize, shuffle, seed, validationSplit, validationX, validationY, classWeights,
+                callbacks, clipping, schedule, checkpoints, resumeFrom, data,
+                new TruncatedBptt(forwardLength, backwardLength));
     }
 }

@@ -96,7 +96,7 @@ public final class Trainer {
         DataChecks.fitsModel(x, model.inputShape(), "evaluate: x");
         DataChecks.finite(x, "evaluate: x");
         DataChecks.finite(y, "evaluate: y");
-        int[] out = model.outputShape();
+        int[] out = DataChecks.outputShape(model, x);
         Tensor targets = objective.normalize(y, out, "evaluate: y");
         objective.checkValues(targets, out, ModelFile.dtype(model), "evaluate: y");
         checkMetrics(out);

@@ -4,7 +4,9 @@
  * metrics ({@link dev.recur.train.Metrics}, custom ones with {@link dev.recur.train.Metric#of}),
  * callbacks ({@link dev.recur.train.Callback}; the standard ones in
  * {@code dev.recur.train.callbacks}), model files ({@link dev.recur.train.ModelFile}) and
- * checkpoints that resume a killed run bit for bit.
+ * checkpoints that resume a killed run bit for bit (stateful recurrent layers' carried state
+ * included). Long sequences train with truncated backpropagation through time
+ * ({@link dev.recur.train.FitOptions#withTruncatedBptt}, {@link dev.recur.train.TruncatedBptt}).
  *
  * <p><b>Reproducibility.</b> One seed makes a run reproducible bit for bit for any thread count:
  * every random stream (weight initialization, each epoch's shuffle, each batch's dropout) is derived

@@ -55,9 +55,9 @@ class FitOptionsTest {
         assertEquals("FitOptions: give either validationSplit (0.2) or validation data, not both",
                 message(() -> d.withValidationSplit(0.2).withValidationData(t, t)));
         assertEquals("FitOptions: validation data needs both inputs and targets but got only inputs",
-                message(() -> new FitOptions(1, 1, true, 0, 0, t, null, null, List.of(), null, null, null, null, "")));
+                message(() -> new FitOptions(1, 1, true, 0, 0, t, null, null, List.of(), null, null, null, null, "", null)));
         assertEquals("FitOptions: validation data needs both inputs and targets but got only targets",
-                message(() -> new FitOptions(1, 1, true, 0, 0, null, t, null, List.of(), null, null, null, null, "")));
+                message(() -> new FitOptions(1, 1, true, 0, 0, null, t, null, List.of(), null, null, null, null, "", null)));
         assertEquals("FitOptions: classWeights is empty; give one weight per class, or null",
                 message(() -> d.withClassWeights()));
         assertEquals("FitOptions: class 1 has weight -1.0; class weights must be finite and non-negative",
@@ -67,7 +67,7 @@ class FitOptionsTest {
         List<Callback> withNull = new ArrayList<>();
         withNull.add(null);
         assertEquals("FitOptions: callback 0 is null",
-                message(() -> new FitOptions(1, 1, true, 0, 0, null, null, null, withNull, null, null, null, null, "")));
+                message(() -> new FitOptions(1, 1, true, 0, 0, null, null, null, withNull, null, null, null, null, "", null)));
         assertEquals("FitOptions.withCheckpoints: everySteps must be at least 1 but got 0; checkpoints are also"
                 + " written at the end of every epoch", message(() -> d.withCheckpoints(Path.of("x"), 0)));
     }

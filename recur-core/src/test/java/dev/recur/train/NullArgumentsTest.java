@@ -30,7 +30,7 @@ class NullArgumentsTest {
         Trainer t = Trainer.compile(Problems.linearModel(), new MeanSquaredError(), Adam.defaults());
         assertEquals("fit: options (use FitOptions.defaults())", npe(() -> t.fit(Tensor.zeros(2, 3), Tensor.zeros(2, 1), null)));
         assertEquals("FitOptions: callbacks (use List.of() for none)", npe(() ->
-                new FitOptions(1, 1, true, 0, 0, null, null, null, null, null, null, null, null, "")));
+                new FitOptions(1, 1, true, 0, 0, null, null, null, null, null, null, null, null, "", null)));
         assertEquals("FitOptions.withValidationData: x", npe(() -> FitOptions.defaults().withValidationData(null, Tensor.zeros(1))));
         assertEquals("FitOptions.withValidationData: y", npe(() -> FitOptions.defaults().withValidationData(Tensor.zeros(1), null)));
         assertEquals("FitOptions.withCallback: callback", npe(() -> FitOptions.defaults().withCallback(null)));

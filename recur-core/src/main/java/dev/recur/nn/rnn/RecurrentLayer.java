@@ -39,6 +39,7 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
     private Cell cell;          // null until built
     private State carried;      // stateful: the last call's final state, detached; null for zeros
     private boolean reference;  // run the reference composition even where a fused kernel applies
+    private boolean carrying;   // truncated BPTT: carry the final state into the next call as if stateful
 
     RecurrentLayer(String name, RecurrentOptions options) {
         super(name);
@@ -115,7 +116,7 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(ctx, "ctx");
         RecurrentResult r = run(x, mask, initial != null ? initial : carriedFor(x.value().dim(0), ctx), ctx);
-        if (options.stateful()) {
+        if (carries()) {
             carried = detach(r.state());
         }
         return r;
@@ -160,7 +161,7 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
 
     /** The carried state if it fits a batch of this size; null (zeros) otherwise, where allowed. */
     private State carriedFor(int batch, Context ctx) {
-        if (!options.stateful() || carried == null) {
+        if (!carries() || carried == null) {
             return null;
         }
         int rows = carried.h().value().dim(0);
@@ -174,6 +175,23 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
                     + " resetStates() before changing the batch size");
         }
         return null;
+    }
+
+    private boolean carries() {
+        return options.stateful() || carrying;
+    }
+
+    /**
+     * Truncated backpropagation through time (the trainer's {@code withTruncatedBptt}): while on,
+     * the layer carries its final state, detached, into its next call exactly as a stateful layer
+     * does, without being configured {@code stateful}. Turning it off forgets the carried state
+     * of a layer that is not stateful.
+     */
+    public final void carryStates(boolean on) {
+        carrying = on;
+        if (!on && !options.stateful()) {
+            carried = null;
+        }
     }
 
     /** The state a stateful layer will start its next call from, or null for zeros. */
