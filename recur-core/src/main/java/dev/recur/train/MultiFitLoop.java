@@ -166,15 +166,17 @@ final class MultiFitLoop implements TrainingContext {
     static Variable loss(List<OutputLoss> losses, List<Masked> outs, List<Tensor> ys, MeanTracker tracker,
                          List<String> keys, int n) {
         Variable total = null;
+        List<Variable> each = new ArrayList<>();
         for (int i = 0; i < outs.size(); i++) {
             Variable li = losses.get(i).objective().apply(outs.get(i).value(), ys.get(i), Weighting.mask(outs.get(i).mask()));
-            if (keys.size() > 1) {
-                tracker.add(keys.get(i + 1), li.value().item(), n);
-            }
+            each.add(li);
             Variable weighted = li.mul(losses.get(i).weight());
             total = total == null ? weighted : total.add(weighted);
         }
         tracker.add("loss", total.value().item(), n);
+        for (int i = 0; keys.size() > 1 && i < each.size(); i++) {
+            tracker.add(keys.get(i + 1), each.get(i).value().item(), n);
+        }
         return total;
     }
 
