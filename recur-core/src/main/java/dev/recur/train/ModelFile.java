@@ -216,8 +216,8 @@ public final class ModelFile {
             com.google.gson.JsonObject root = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
             String dtypeName = root.get("dtype").getAsString();
             DType dtype = Arrays.stream(DType.values()).filter(d -> d.toString().equals(dtypeName)).findFirst()
-                    .orElseThrow(() -> invalid(path, "its model configuration has dtype \"" + dtypeName
-                            + "\"; expected float32 or float64"));
+                    .orElseThrow(() -> new IllegalArgumentException("dtype \"" + dtypeName + "\" is neither float32 nor"
+                            + " float64"));
             com.google.gson.JsonObject graph = root.getAsJsonObject("graph");
             model = GraphConfig.fromTree(graph);
             model.build(new BuildContext(dtype, new SplittableRandom(0)), GraphConfig.builtShapes(graph));

@@ -112,12 +112,7 @@ final class MultiFitLoop implements TrainingContext {
         facts.put("clipping", String.valueOf(options.clipping()));
         this.run = facts;
         if (options.checkpoints() != null) {
-            try {
-                java.nio.file.Files.createDirectories(options.checkpoints().directory());
-            } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("fit: cannot create the checkpoint directory "
-                        + options.checkpoints().directory() + " (" + e + "). Choose a writable directory.", e);
-            }
+            FitLoop.prepareDirectory(options.checkpoints().directory());
         }
     }
 

@@ -177,4 +177,24 @@ class GraphTrainingTest {
                     seq.predict(List.of(x), 4);
                 }).getMessage());
     }
+
+    @Test
+    void fileAndSplitErrors() {
+        GraphModel m = twoInputs();
+        Trainer t = Trainer.compile(m, List.of(OutputLoss.of(new MeanSquaredError())), Adam.defaults());
+        Tensor x1 = random(1, 8, 3);
+        Tensor x2 = random(2, 8, 2);
+        assertEquals("fit: validationSplit 0.01 of 8 samples holds out no sample; raise it to at least 0.125", assertThrows(
+                IllegalArgumentException.class, () -> t.fit(List.of(x1, x2), List.of(target(x1, x2)),
+                        FitOptions.defaults().withValidationSplit(0.01))).getMessage());
+        t.fit(List.of(x1, x2), List.of(target(x1, x2)), FitOptions.defaults().withEpochs(1).withBatchSize(4));
+        Path file = dir.resolve("bad.safetensors");
+        var w = dev.recur.io.SafeTensors.writer();
+        m.weights().forEach(p -> w.put(p.name(), p.value()));
+        w.putMetadata(dev.recur.io.SafeTensors.CONFIG_KEY, ModelFile.configJson(m).replace("float32", "float16"));
+        w.write(file);
+        assertEquals("Cannot load " + file + ": its graph configuration cannot be rebuilt: dtype \"float16\" is neither"
+                + " float32 nor float64. Possible cause: the file was saved by a release with other layers, or edited",
+                assertThrows(IllegalArgumentException.class, () -> ModelFile.load(file)).getMessage());
+    }
 }

@@ -116,7 +116,7 @@ public final class GraphConfig {
             inputs.put(n.inputName, n);
             inputList.add(n);
         }
-        Map<String, Layer> layers = new HashMap<>();
+        Map<String, Layer> layers = new java.util.LinkedHashMap<>();
         for (JsonElement e : root.getAsJsonArray("layers")) {
             JsonObject o = e.getAsJsonObject();
             Layer l = layer(o.get("spec").getAsString());

@@ -14,7 +14,8 @@ import java.util.Map;
  * 65 and 98, the inputs first as {@code InputLayer}s, then the layers in the order they run; the
  * "Connected to" column names each input as {@code layer[call][output]}, the first on the layer's
  * line and the others on lines of their own. A shared layer appears once, with every call's
- * inputs, its weights counted once, and its output shape "multiple" when its calls differ.
+ * inputs and its weights counted once (a layer is built for one input shape, so its calls' shapes
+ * agree and Keras's "multiple" never arises).
  */
 final class GraphSummary {
 
@@ -49,7 +50,7 @@ final class GraphSummary {
                 List<String> outs = c.outputs().stream().map(o -> Layer.batchShape(model.shape(o))).toList();
                 shapes.add(outs.size() == 1 ? outs.getFirst() : "[" + String.join(", ", outs) + "]");
             }
-            String shape = shapes.stream().distinct().count() == 1 ? shapes.getFirst() : "multiple";
+            String shape = shapes.getFirst(); // a shared layer is built for one input shape, so its calls agree
             List<String[]> lines = new ArrayList<>();
             lines.add(new String[]{l.name() + " (" + l.type() + ")", shape, Long.toString(l.countParams()),
                     connections.getFirst()});

@@ -256,4 +256,64 @@ class GraphModelTest {
                 () -> new GraphModel("m", List.of(x, Input.of("x", 3)), List.of(y))).getMessage());
         assertSame(x, new GraphModel("m", List.of(x), List.of(y)).inputs().getFirst());
     }
+
+    @Test
+    void moreModelErrors() {
+        Node x = Input.of("x", 3);
+        Node y = x.apply(new Dense(1));
+        assertEquals("model m: Node(dense output 0) is listed as an input but is a layer's output; model inputs are made"
+                + " with Input.of(name, shape)", assertThrows(IllegalArgumentException.class,
+                () -> new GraphModel("m", List.of(y), List.of(y))).getMessage());
+        Node z = x.apply(new Dense(2));
+        GraphModel m = new GraphModel("m", List.of(x), List.of(y, z));
+        m.build(ctx(DType.FLOAT32));
+        assertEquals("shape: Input(w, [3]) is not part of model m", assertThrows(IllegalArgumentException.class,
+                () -> m.shape(Input.of("w", 3))).getMessage());
+        assertEquals("outputShape: model m has 2 outputs; use the list form (forwardAll, outputShapes)", assertThrows(
+                IllegalArgumentException.class, m::outputShape).getMessage());
+        assertEquals("Add layer add merges several inputs; it runs in a GraphModel (Node.merge(layer, a, b)), not in a"
+                + " Sequential model", assertThrows(IllegalStateException.class,
+                () -> new Add().forward(Masked.of(Tensor.zeros(1, 3)), Context.inference())).getMessage());
+        GraphModel cat = new GraphModel("c", List.of(x), List.of(Node.merge(new Concatenate(2), x, x)));
+        assertEquals("Concatenate layer concatenate joins along axis 2 but its inputs have rank 2 (batch included)",
+                assertThrows(IllegalArgumentException.class, () -> cat.build(ctx(DType.FLOAT32))).getMessage());
+    }
+
+    @Test
+    void configurationErrors() {
+        Node x = Input.of("x", 3);
+        String json = new GraphModel("m", List.of(x), List.of(x.apply(new Dense(1)))).spec();
+        assertEquals("{\"name\":\"m\",\"inputs\":[{\"name\":\"x\",\"shape\":[3]}],\"layers\":[{\"name\":\"dense\","
+                + "\"spec\":\"Dense(1)\"}],\"calls\":[{\"layer\":\"dense\",\"inputs\":[[\"x\",0,0]],\"initial_state\":[]}],"
+                + "\"outputs\":[[\"dense\",0,0]]}", json);
+        assertEquals("graph configuration: a call names layer 'nope', which is not among its layers [dense]", assertThrows(
+                IllegalArgumentException.class, () -> GraphConfig.fromJson(json.replace("\"layer\":\"dense\"",
+                        "\"layer\":\"nope\""))).getMessage());
+        assertEquals("graph configuration: reference [dense, 1, 0] names no input and no earlier layer output",
+                assertThrows(IllegalArgumentException.class, () -> GraphConfig.fromJson(json.replace("\"outputs\":[[\"dense\",0",
+                        "\"outputs\":[[\"dense\",1"))).getMessage());
+        assertEquals("graph configuration: layer specification \"Dense(1) Dense(2)\" must describe one layer",
+                assertThrows(IllegalArgumentException.class, () -> GraphConfig.layer("Dense(1) Dense(2)")).getMessage());
+        assertEquals("Concatenate(axis=1)", ((Concatenate) GraphConfig.layer("Concatenate(axis=1)")).spec());
+        assertEquals(-1, ((Concatenate) GraphConfig.layer("Concatenate")).axis());
+    }
+
+    @Test
+    void aSharedLayerListsEveryCallInTheSummary() {
+        Node a = Input.of("a", 3);
+        Node b = Input.of("b", 3);
+        Dense shared = new Dense(2);
+        GraphModel m = new GraphModel("s", List.of(a, b), List.of(a.apply(shared), b.apply(shared)));
+        m.build(ctx(DType.FLOAT32));
+        String rule = "_".repeat(98) + "\n";
+        assertEquals("Model: \"s\"\n" + rule
+                + "Layer (type)                    Output Shape         Param #     Connected to                     \n"
+                + "=".repeat(98) + "\n"
+                + "a (InputLayer)                  [(None, 3)]          0                                            \n" + rule
+                + "b (InputLayer)                  [(None, 3)]          0                                            \n" + rule
+                + "dense (Dense)                   (None, 2)            8           a[0][0]                          \n"
+                + "                                                                 b[0][0]                          \n"
+                + "=".repeat(98) + "\n"
+                + "Total params: 8\nTrainable params: 8\nNon-trainable params: 0\n" + rule, m.summary());
+    }
 }
