@@ -31,7 +31,7 @@ record Data(Tensor x, Tensor y) {
         return new Data(rows(x, indices), rows(y, indices));
     }
 
-    private static Tensor rows(Tensor t, int[] indices) {
+    static Tensor rows(Tensor t, int[] indices) {
         int n = t.dim(0);
         int perSample = n == 0 ? 0 : t.size() / n;
         int[] shape = t.shape();

@@ -165,7 +165,7 @@ final class FitLoop implements TrainingContext {
         return facts;
     }
 
-    private static void prepareDirectory(Path dir) {
+    static void prepareDirectory(Path dir) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

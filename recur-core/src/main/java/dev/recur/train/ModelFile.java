@@ -8,6 +8,8 @@ import dev.recur.io.SafeTensorsWriter;
 import dev.recur.nn.BuildContext;
 import dev.recur.nn.Model;
 import dev.recur.nn.Sequential;
+import dev.recur.nn.graph.GraphConfig;
+import dev.recur.nn.graph.GraphModel;
 import dev.recur.nn.spec.LayerRegistry;
 import dev.recur.tensor.DType;
 import dev.recur.tensor.Shapes;
@@ -70,7 +72,7 @@ public final class ModelFile {
      * A model read from a file.
      *
      * @param model          rebuilt, with the stored weights
-     * @param inputShape     the input shape it was built for (batch excluded)
+     * @param inputShape     the input shape it was built for (batch excluded); null for a graph of several inputs
      * @param provenance     seed and data description
      * @param libraryVersion the Recur version that wrote the file
      */
@@ -99,7 +101,8 @@ public final class ModelFile {
                 throw invalid(path, "the metadata " + SafeTensors.SEED_KEY + " is \"" + seed + "\", not a whole number");
             }
         }
-        return new Loaded(model, model.inputShape(), new Provenance(parsed, meta.getOrDefault(SafeTensors.DATA_KEY, "")),
+        int[] inputShape = model instanceof GraphModel g && g.inputs().size() > 1 ? null : model.inputShape();
+        return new Loaded(model, inputShape, new Provenance(parsed, meta.getOrDefault(SafeTensors.DATA_KEY, "")),
                 meta.getOrDefault(SafeTensors.LIBRARY_VERSION_KEY, "unknown"));
     }
 
@@ -134,9 +137,14 @@ public final class ModelFile {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("format", CONFIG_FORMAT);
         config.put("version", CONFIG_VERSION);
-        config.put("class", "Sequential");
-        config.put("spec", model.spec());
-        config.put("input_shape", model.inputShape());
+        if (model instanceof GraphModel graph) {
+            config.put("class", "Graph");
+            config.put("graph", GraphConfig.toTree(graph));
+        } else {
+            config.put("class", "Sequential");
+            config.put("spec", model.spec());
+            config.put("input_shape", model.inputShape());
+        }
         config.put("dtype", dtype(model).toString());
         return Json.write(config);
     }
@@ -165,6 +173,9 @@ public final class ModelFile {
             throw invalid(path, e.getMessage());
         }
         String cls = config.string("class");
+        if (cls.equals("Graph")) {
+            return rebuildGraph(file, json);
+        }
         if (!cls.equals("Sequential")) {
             throw invalid(path, "its model class is \"" + cls + "\", and this release loads Sequential models only."
                     + " Possible cause: it was saved by a newer Recur release");
@@ -194,6 +205,27 @@ public final class ModelFile {
                     + " but the configuration says " + Shapes.str(inputShape) + "; the file is damaged");
         }
         copyWeights(file, model, spec);
+        return model;
+    }
+
+    /** A graph model from its configuration ({@link GraphConfig}), built for its recorded input shapes, weights copied in. */
+    private static Model rebuildGraph(SafeTensorsFile file, String json) {
+        Path path = file.path();
+        GraphModel model;
+        try {
+            com.google.gson.JsonObject root = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+            String dtypeName = root.get("dtype").getAsString();
+            DType dtype = Arrays.stream(DType.values()).filter(d -> d.toString().equals(dtypeName)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("dtype \"" + dtypeName + "\" is neither float32 nor"
+                            + " float64"));
+            com.google.gson.JsonObject graph = root.getAsJsonObject("graph");
+            model = GraphConfig.fromTree(graph);
+            model.build(new BuildContext(dtype, new SplittableRandom(0)), GraphConfig.builtShapes(graph));
+        } catch (RuntimeException e) {
+            throw invalid(path, "its graph configuration cannot be rebuilt: " + e.getMessage() + ". Possible cause:"
+                    + " the file was saved by a release with other layers, or edited");
+        }
+        copyWeights(file, model, "graph " + model.name());
         return model;
     }
 

@@ -4,11 +4,13 @@ import dev.recur.loss.Loss;
 import dev.recur.loss.SparseCategoricalCrossEntropy;
 import dev.recur.nn.BuildContext;
 import dev.recur.nn.Model;
+import dev.recur.nn.graph.GraphModel;
 import dev.recur.optim.Optimizer;
 import dev.recur.optim.OptimizerConfig;
 import dev.recur.tensor.DType;
 import dev.recur.tensor.Tensor;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +43,7 @@ public final class Trainer {
     private final OptimizerConfig optimizerConfig;
     private final List<Metric> metrics;
     private Optimizer optimizer; // created with the model's weights
+    private List<OutputLoss> outputLosses; // one per output of a graph model compiled with them, else null
 
     private Trainer(Model model, Objective objective, OptimizerConfig optimizerConfig, Metric[] metrics) {
         this.model = Objects.requireNonNull(model, "compile: model");
@@ -72,6 +75,64 @@ public final class Trainer {
     }
 
     /**
+     * Trains a graph model of several inputs or outputs: one loss per output, the total loss their
+     * weighted sum (Keras's {@code loss} list and {@code loss_weights}); fit, evaluate and predict
+     * then take one tensor per input and per output, in the model's order. Metrics are not
+     * supported on this path yet.
+     */
+    public static Trainer compile(GraphModel model, List<OutputLoss> losses, OptimizerConfig optimizer) {
+        Objects.requireNonNull(model, "compile: model");
+        if (losses.size() != model.outputs().size()) {
+            throw new IllegalArgumentException("compile: model " + model.name() + " has " + model.outputs().size()
+                    + " outputs but got " + losses.size() + " losses; give one OutputLoss per output, in order");
+        }
+        Trainer t = new Trainer(model, losses.getFirst().objective(), optimizer, new Metric[0]);
+        t.outputLosses = List.copyOf(losses);
+        return t;
+    }
+
+    /** Trains on one tensor per model input ({@code [N, ...]} each) and one target tensor per output. */
+    public History fit(List<Tensor> xs, List<Tensor> ys, FitOptions options) {
+        Objects.requireNonNull(options, "fit: options (use FitOptions.defaults())");
+        return new MultiFitLoop(this, xs, ys, options).run();
+    }
+
+    /** The total loss and, with several outputs, each output's loss over the data, in inference mode. */
+    public Map<String, Double> evaluate(List<Tensor> xs, List<Tensor> ys, int batchSize) {
+        GraphModel g = graph("evaluate");
+        requireBuilt("evaluate");
+        checkBatchSize("evaluate", batchSize);
+        MultiFitLoop.check(g, xs, ys, "evaluate");
+        return MultiFitLoop.evaluate(g, outputLosses, lossKeys(), MultiFitLoop.normalize(this, g, xs, ys, "evaluate"),
+                batchSize, "");
+    }
+
+    /** One output tensor per model output for one input tensor per model input, computed in batches. */
+    public List<Tensor> predict(List<Tensor> xs, int batchSize) {
+        requireBuilt("predict");
+        checkBatchSize("predict", batchSize);
+        if (!(model instanceof GraphModel g)) {
+            throw new IllegalArgumentException("predict: a list of inputs needs a GraphModel, but the model is "
+                    + model.getClass().getSimpleName() + "; pass one tensor");
+        }
+        MultiFitLoop.check(g, xs, null, "predict");
+        DType dtype = ModelFile.dtype(model);
+        List<List<Tensor>> parts = new ArrayList<>();
+        int n = xs.getFirst().dim(0);
+        g.resetStates();
+        for (int start = 0; start < n; start += batchSize) {
+            int s = start;
+            parts.add(g.predict(xs.stream().map(x -> x.slice(0, s, Math.min(n, s + batchSize)).to(dtype)).toList()));
+        }
+        List<Tensor> out = new ArrayList<>();
+        for (int o = 0; o < g.outputs().size(); o++) {
+            int k = o;
+            out.add(Tensor.concat(0, parts.stream().map(p -> p.get(k)).toArray(Tensor[]::new)));
+        }
+        return out;
+    }
+
+    /**
      * Trains the model (Keras's {@code fit}). Everything is checked before the first step: the data
      * (shapes, NaN and infinite values, targets against the loss), the batch size, the validation
      * split, the class weights, the metrics, writable paths, and a resumed checkpoint.
@@ -81,6 +142,11 @@ public final class Trainer {
      */
     public History fit(Tensor x, Tensor y, FitOptions options) {
         Objects.requireNonNull(options, "fit: options (use FitOptions.defaults())");
+        if (model instanceof GraphModel g && (g.inputs().size() > 1 || g.outputs().size() > 1)) {
+            throw new IllegalArgumentException("fit: model " + g.name() + " has " + g.inputs().size() + " inputs and "
+                    + g.outputs().size() + " outputs; pass lists, fit(List.of(x1, x2), List.of(y1, ...), options),"
+                    + " after compile(model, List.of(OutputLoss.of(loss), ...), optimizer)");
+        }
         return new FitLoop(this, x, y, options).run();
     }
 
@@ -144,6 +210,40 @@ public final class Trainer {
         if (optimizer == null) {
             optimizer = optimizerConfig.build(model.parameters());
         }
+    }
+
+    /** Builds a graph model for inputs of these shapes with weights from the seed, if not built, and creates the optimizer. */
+    void ensureBuilt(List<int[]> inputShapes, long seed) {
+        if (!model.isBuilt()) {
+            graph("fit").build(new BuildContext(DType.FLOAT32, new RandomStreams(seed).init()), inputShapes);
+        }
+        if (optimizer == null) {
+            optimizer = optimizerConfig.build(model.parameters());
+        }
+    }
+
+    /** The model as a graph compiled with one loss per output, for the list forms. */
+    GraphModel graph(String op) {
+        if (!(model instanceof GraphModel g) || outputLosses == null) {
+            throw new IllegalArgumentException(op + ": lists of inputs and targets need a GraphModel compiled with"
+                    + " compile(model, List.of(OutputLoss.of(loss), ...), optimizer)");
+        }
+        return g;
+    }
+
+    List<OutputLoss> outputLosses() {
+        return outputLosses;
+    }
+
+    /** {@code loss}, then with several outputs {@code <output>_loss} for each (Keras's names). */
+    List<String> lossKeys() {
+        List<String> keys = new ArrayList<>();
+        keys.add("loss");
+        List<String> names = ((GraphModel) model).outputNames();
+        if (names.size() > 1) {
+            names.forEach(n -> keys.add(n + "_loss"));
+        }
+        return keys;
     }
 
     void checkMetrics(int[] outputShape) {
