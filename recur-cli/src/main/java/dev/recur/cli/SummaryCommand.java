@@ -26,6 +26,9 @@ final class SummaryCommand implements Callable<Integer> {
                 description = "Model specification, e.g. \"Input(100, 5) LSTM(32) Dense(1)\"; without Input, a model that"
                         + " starts with Embedding is built for sequences of any length.")
         String layers;
+
+        @Option(names = "--model", paramLabel = "FILE", description = "A saved model (.safetensors) to summarise.")
+        java.nio.file.Path model;
     }
 
     @Spec
@@ -33,6 +36,10 @@ final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (source.model != null) {
+            print(dev.recur.train.ModelFile.load(source.model).model().summary());
+            return 0;
+        }
         LayerRegistry.ModelSpec parsed = LayerRegistry.parseModel(source.layers);
         Sequential model = parsed.model();
         int[] input = parsed.inputShape();
@@ -44,8 +51,12 @@ final class SummaryCommand implements Callable<Integer> {
             input = new int[]{-1};
         }
         model.build(new BuildContext(DType.FLOAT32, new SplittableRandom(0)), input);
-        spec.commandLine().getOut().print(model.summary());
-        spec.commandLine().getOut().flush();
+        print(model.summary());
         return 0;
+    }
+
+    private void print(String text) {
+        spec.commandLine().getOut().print(text);
+        spec.commandLine().getOut().flush();
     }
 }

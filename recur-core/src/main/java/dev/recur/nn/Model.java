@@ -43,4 +43,7 @@ public interface Model {
      * the input shape), the layers alone before.
      */
     String spec();
+
+    /** Keras's summary table of this model (layers, output shapes, parameter counts); the model must be built. */
+    String summary();
 }
