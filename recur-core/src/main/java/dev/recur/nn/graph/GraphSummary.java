@@ -1,11 +1,11 @@
 package dev.recur.nn.graph;
 
 import dev.recur.nn.Layer;
+import dev.recur.nn.SummaryTable;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -68,26 +68,11 @@ final class GraphSummary {
             entries.get(i).forEach(r -> row(sb, r));
             sb.append((i == entries.size() - 1 ? "=" : "_").repeat(WIDTH)).append('\n');
         }
-        long total = model.countParams();
-        long trainable = model.countTrainableParams();
-        sb.append(String.format(Locale.ROOT, "Total params: %,d\n", total));
-        sb.append(String.format(Locale.ROOT, "Trainable params: %,d\n", trainable));
-        sb.append(String.format(Locale.ROOT, "Non-trainable params: %,d\n", total - trainable));
-        sb.append("_".repeat(WIDTH)).append('\n');
+        SummaryTable.totals(sb, WIDTH, model.countParams(), model.countTrainableParams());
         return sb.toString();
     }
 
-    /** Keras's {@code print_row}: each field replaces the last character so far with a space, then is cut and padded to its column's end. */
     private static void row(StringBuilder sb, String... fields) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                line.setCharAt(line.length() - 1, ' ');
-            }
-            line.append(fields[i]);
-            line.setLength(Math.min(line.length(), POSITIONS[i]));
-            line.append(" ".repeat(POSITIONS[i] - line.length()));
-        }
-        sb.append(line).append('\n');
+        SummaryTable.row(sb, POSITIONS, fields);
     }
 }
