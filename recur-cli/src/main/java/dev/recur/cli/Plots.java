@@ -67,6 +67,7 @@ public final class Plots {
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setMarkerSize(6);
+        chart.getStyler().setYAxisDecimalPattern("0.####");   // 0.016, not .016
         for (Line l : lines) {
             if (l.x().length == 0) {
                 continue;
