@@ -251,18 +251,9 @@ final class FitLoop implements TrainingContext {
             Tensor sampleWeights = classWeighting == null ? null
                     : classWeighting.sampleWeights(objective, batch.y(), model.outputShape(), "fit: classWeights");
             Variable loss = objective.apply(out.value(), batch.y(), new Weighting(out.mask(), sampleWeights));
-            lossValue = loss.value().item();
-            gradNorm = Double.NaN;
-            if (Double.isFinite(lossValue)) {
-                loss.backward();
-                gradNorm = options.clipping() == null ? 0.0 : options.clipping().clip(optimizer.parameters());
-                if (Double.isFinite(gradNorm)) {
-                    if (options.schedule() != null) {
-                        optimizer.setLearningRate(options.schedule().lr(Math.toIntExact(optimizer.iterations())));
-                    }
-                    optimizer.step();
-                }
-            }
+            UpdateStep update = UpdateStep.apply(loss, optimizer, options);
+            lossValue = update.loss();
+            gradNorm = update.gradNorm();
             predictions = out.value().value();
             outMask = out.mask();
         }

@@ -261,18 +261,9 @@ final class MultiFitLoop implements TrainingContext {
         List<Masked> outs = model.forwardAll(batch.xs().stream().map(x -> Masked.of(x.to(dtype))).toList(),
                 Context.training(streams.dropout(epoch, b)));
         Variable loss = loss(losses, outs, batch.ys(), tracker, trainer.lossKeys(), batch.size());
-        double lossValue = loss.value().item();
-        double gradNorm = Double.NaN;
-        if (Double.isFinite(lossValue)) {
-            loss.backward();
-            gradNorm = options.clipping() == null ? 0.0 : options.clipping().clip(optimizer.parameters());
-            if (Double.isFinite(gradNorm)) {
-                if (options.schedule() != null) {
-                    optimizer.setLearningRate(options.schedule().lr(Math.toIntExact(optimizer.iterations())));
-                }
-                optimizer.step();
-            }
-        }
+        UpdateStep update = UpdateStep.apply(loss, optimizer, options);
+        double lossValue = update.loss();
+        double gradNorm = update.gradNorm();
         Map<String, Double> logs = tracker.means(Map.of(), "");
         logs.put("batch_loss", lossValue);
         if (options.clipping() != null) {

@@ -116,11 +116,11 @@ final class WindowedStep {
                 }
                 Tensor yw = perStep && time > k1 ? batch.y().slice(1, start, end).contiguous() : batch.y();
                 Masked out = forwardWindow(xw, ctx);
-                double[] lossAndNorm = update(out, yw);
-                lastLoss = lossAndNorm[0];
+                UpdateStep update = update(out, yw);
+                lastLoss = update.loss();
                 weightedLoss += lastLoss * (end - start);
-                gradNorm = Double.isNaN(lossAndNorm[1]) || Double.isNaN(gradNorm) ? Double.NaN
-                        : Math.max(gradNorm, lossAndNorm[1]);
+                gradNorm = Double.isNaN(update.gradNorm()) || Double.isNaN(gradNorm) ? Double.NaN
+                        : Math.max(gradNorm, update.gradNorm());
                 predictions.add(out.value().value());
                 masks.add(out.mask());
             }
@@ -157,24 +157,12 @@ final class WindowedStep {
         return new Masked(value, mask);
     }
 
-    /** Loss, backward, clipping, schedule and the optimizer's step, as FitLoop's; returns {loss, grad norm}. */
-    private double[] update(Masked out, Tensor targets) {
+    /** The window's loss and one optimizer update ({@link UpdateStep}). */
+    private UpdateStep update(Masked out, Tensor targets) {
         optimizer.zeroGrad();
         Tensor sampleWeights = classWeighting == null ? null
                 : classWeighting.sampleWeights(objective, targets, model.outputShape(), "fit: classWeights");
         Variable loss = objective.apply(out.value(), targets, new Weighting(out.mask(), sampleWeights));
-        double lossValue = loss.value().item();
-        double gradNorm = Double.NaN;
-        if (Double.isFinite(lossValue)) {
-            loss.backward();
-            gradNorm = options.clipping() == null ? 0.0 : options.clipping().clip(optimizer.parameters());
-            if (Double.isFinite(gradNorm)) {
-                if (options.schedule() != null) {
-                    optimizer.setLearningRate(options.schedule().lr(Math.toIntExact(optimizer.iterations())));
-                }
-                optimizer.step();
-            }
-        }
-        return new double[]{lossValue, gradNorm};
+        return UpdateStep.apply(loss, optimizer, options);
     }
 }
