@@ -168,11 +168,12 @@ final class VectorGemm {
     private static void blocked(Call g) {
         int threads = Parallel.threads();
         if (threads == 1 || (long) g.m * g.n * g.k < PARALLEL_MIN) {
-            range(g, 0, g.m, 0, g.n, null);
+            // few rows: A packed once, not once per block of NC_FEW_ROWS columns
+            range(g, 0, g.m, 0, g.n, g.m <= MC && g.n > NC_FEW_ROWS ? sharedA(g) : null);
         } else if (g.n >= g.m || g.m < threads * MR * 2) {
             // column ranges (whole vectors: equal shares, a ragged edge each), all reading one copy
             // of A packed up front instead of each packing its own
-            float[] packedA = (long) roundUp(g.m, MR) * g.k <= SHARED_A_MAX ? packAll(g) : null;
+            float[] packedA = sharedA(g);
             Parallel.forRange(g.n, L, threads * CHUNKS_PER_THREAD, (j0, j1) -> range(g, 0, g.m, j0, j1, packedA));
         } else {
             Parallel.forRange(g.m, MR, (i0, i1) -> range(g, i0, i1, 0, g.n, null));
@@ -187,6 +188,11 @@ final class VectorGemm {
 
     private static int roundUp(int x, int multiple) {
         return (x + multiple - 1) / multiple * multiple;
+    }
+
+    /** {@link #packAll} when op(A) is small enough to pack whole, else null (each row block is packed in turn). */
+    private static float[] sharedA(Call g) {
+        return (long) roundUp(g.m, MR) * g.k <= SHARED_A_MAX ? packAll(g) : null;
     }
 
     /** All of op(A) packed: the k block at pc starts at {@code pc * roundUp(m, MR)}, in panels of [kc, MR]. */
