@@ -7,6 +7,8 @@ import dev.recur.kernel.Transpose;
 import dev.recur.kernel.VectorKernels;
 
 import java.lang.management.CompilationMXBean;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.lang.management.ManagementFactory;
@@ -203,14 +205,16 @@ public final class GemmBench {
 
     /**
      * Runs the call for at least the warm-up time, then until two successive timed batches agree
-     * within 10% and the JIT compiled nothing during the last one (Vector API code runs 100x
-     * slower before the JIT compiles it, and a new branch can send it back for a while), at most
-     * ten warm-up times; returns how many calls fill one timed batch.
+     * within 10%, the JIT compiled nothing during the last one and has nothing compiling or queued
+     * (Vector API code runs 100x slower before the JIT compiles it, and a new branch can send it
+     * back for a while), at most 30 warm-up times; returns how many calls fill one timed batch.
+     * On a loaded machine the optimising compile of the kernel took 1.7 s and finished after a
+     * 3 s warm-up: two batches of the slow code agreed, and the figures were the slow code's.
      */
     private static int warmUp(Runnable call, Budget budget) {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long start = System.nanoTime();
-        long limit = Math.max(1, budget.warmupMillis()) * 10_000_000L;
+        long limit = Math.max(1, budget.warmupMillis()) * 30_000_000L;
         double previous = 0;
         double perCall;
         while (true) {
@@ -224,13 +228,34 @@ public final class GemmBench {
             perCall = (double) (System.nanoTime() - t0) / calls;
             long elapsed = System.nanoTime() - start;
             boolean stable = previous > 0 && Math.abs(perCall - previous) <= 0.1 * previous
-                    && jit.getTotalCompilationTime() == compiled;
+                    && jit.getTotalCompilationTime() == compiled && jitIdle();
             if (elapsed >= limit || (elapsed >= budget.warmupMillis() * 1_000_000L && stable)) {
                 break;
             }
             previous = perCall;
         }
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, budget.batchMillis() * 1e6 / perCall));
+    }
+
+    /**
+     * Whether the JIT has nothing compiling or queued, from HotSpot's {@code compilerQueue}
+     * diagnostic command ({@code jcmd PID Compiler.queue}); true when the JVM cannot tell.
+     */
+    private static boolean jitIdle() {
+        try {
+            Object report = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerQueue",
+                    new Object[] {null}, new String[] {String[].class.getName()});
+            return !(report instanceof String text) || compilerQueueIdle(text);
+        } catch (JMException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** A {@code Compiler.queue} report lists no task: every line is a heading or "Empty". */
+    static boolean compilerQueueIdle(String report) {
+        return report.lines().map(String::strip)
+                .allMatch(line -> line.isEmpty() || line.endsWith(":") || line.equals("Empty"));
     }
 
     private static double rate(Runnable call, int batch, Shape s) {

@@ -1,6 +1,7 @@
 package dev.recur.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,19 @@ class GemmBenchTest {
         assertTrue(results.get(0).gflops() > 0);
         assertTrue(Double.isNaN(results.get(0).ratioVsOpenBlas()));
         assertTrue(GemmBench.tableRow(results).startsWith("4x4x4 "));
+    }
+
+    @Test
+    void compilerQueueIsIdleOnlyWithNoTaskListed() {
+        String idle = "Current compiles: \n\nC1 compile queue:\nEmpty\n\nC2 compile queue:\nEmpty\n";
+        String compiling = "Current compiles: \nC2 CompilerThread0  2689 %     4       "
+                + "dev.recur.kernel.GemmKernels::kernel8x3 @ 348 (1095 bytes)\n\nC1 compile queue:\nEmpty\n\n"
+                + "C2 compile queue:\nEmpty\n";
+        String queued = "Current compiles: \n\nC1 compile queue:\n1903       3       "
+                + "com.example.A::b (21 bytes)\n\nC2 compile queue:\nEmpty\n";
+        assertTrue(GemmBench.compilerQueueIdle(idle));
+        assertFalse(GemmBench.compilerQueueIdle(compiling));
+        assertFalse(GemmBench.compilerQueueIdle(queued));
     }
 
     @Test

@@ -40,6 +40,13 @@ final class VectorGemm {
     static final long DIRECT_B_MAX_FLOATS = Long.getLong("recur.gemm.directFloats", 1 << 18);
     /** Columns of a packed B block (KC x NC floats, read from the L2 and L3 caches). */
     static final int NC = Integer.getInteger("recur.gemm.nc", 3072) / NR * NR;
+    /**
+     * Columns of a packed B block when the row range is one row block (at most {@link #MC} rows):
+     * each packed panel then serves those few rows only, so a few panels are packed at a time and
+     * stay in the L2 cache, instead of a whole NC-wide block streaming through it (at 64 x 512 x
+     * 2048 a thread's 1 MiB block evicted the B it was being copied from).
+     */
+    static final int NC_FEW_ROWS = Integer.getInteger("recur.gemm.ncFewRows", 480) / NR * NR;
     /** Up to this many multiply-adds a product takes {@link GemmSmall}'s path, without packing. */
     static final long SMALL_MAX = Long.getLong("recur.gemm.smallMax", 1 << 12);
     /** Most floats of op(A) packed once and shared by the threads of a column split (16 MiB). */
@@ -161,11 +168,12 @@ final class VectorGemm {
     private static void blocked(Call g) {
         int threads = Parallel.threads();
         if (threads == 1 || (long) g.m * g.n * g.k < PARALLEL_MIN) {
-            range(g, 0, g.m, 0, g.n, null);
+            // few rows: A packed once, not once per block of NC_FEW_ROWS columns
+            range(g, 0, g.m, 0, g.n, g.m <= MC && g.n > NC_FEW_ROWS ? sharedA(g) : null);
         } else if (g.n >= g.m || g.m < threads * MR * 2) {
             // column ranges (whole vectors: equal shares, a ragged edge each), all reading one copy
             // of A packed up front instead of each packing its own
-            float[] packedA = (long) roundUp(g.m, MR) * g.k <= SHARED_A_MAX ? packAll(g) : null;
+            float[] packedA = sharedA(g);
             Parallel.forRange(g.n, L, threads * CHUNKS_PER_THREAD, (j0, j1) -> range(g, 0, g.m, j0, j1, packedA));
         } else {
             Parallel.forRange(g.m, MR, (i0, i1) -> range(g, i0, i1, 0, g.n, null));
@@ -180,6 +188,11 @@ final class VectorGemm {
 
     private static int roundUp(int x, int multiple) {
         return (x + multiple - 1) / multiple * multiple;
+    }
+
+    /** {@link #packAll} when op(A) is small enough to pack whole, else null (each row block is packed in turn). */
+    private static float[] sharedA(Call g) {
+        return (long) roundUp(g.m, MR) * g.k <= SHARED_A_MAX ? packAll(g) : null;
     }
 
     /** All of op(A) packed: the k block at pc starts at {@code pc * roundUp(m, MR)}, in panels of [kc, MR]. */
@@ -213,8 +226,9 @@ final class VectorGemm {
         }
         int mPad = roundUp(g.m, MR);
         int kb = kBlock(g.k);
-        for (int jb = j0; jb < j1; jb += NC) {
-            int nb = Math.min(NC, j1 - jb);
+        int nc = i1 - i0 <= MC ? NC_FEW_ROWS : NC;
+        for (int jb = j0; jb < j1; jb += nc) {
+            int nb = Math.min(nc, j1 - jb);
             for (int pc = 0; pc < g.k; pc += kb) {
                 int kc = Math.min(kb, g.k - pc);
                 float beta = pc == 0 ? g.beta : 1f; // later k blocks add to the first one's result

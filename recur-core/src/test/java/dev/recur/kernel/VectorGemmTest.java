@@ -90,6 +90,9 @@ class VectorGemmTest {
         for (Transpose ta : Transpose.values()) {
             for (Transpose tb : Transpose.values()) {
                 out.add(GemmCase.random(ta, tb, 24, 600, 300, 1f, 0f, seed++)); // column split, two k blocks
+                // few rows: B packed a few panels at a time, in several column blocks and k blocks
+                out.add(GemmCase.random(ta, tb, 40, 1100, 800, 1f, 0f, seed++));
+                out.add(GemmCase.random(ta, tb, 40, 1100, 800, 2f, 0.5f, seed++));
                 out.add(GemmCase.random(ta, tb, 400, 24, 40, 1f, 1f, seed++)); // row split
                 out.add(GemmCase.random(ta, tb, 1, 2000, 40, 1f, 0f, seed++)); // m = 1
                 out.add(GemmCase.random(ta, tb, 2000, 1, 40, 0.5f, 1f, seed++)); // n = 1
