@@ -114,18 +114,34 @@ public final class RnnBench {
     /** Runs the plan with the current {@link Parallel#threads()}, handing over one JSON line per measurement. */
     public static void run(Plan plan, Consumer<String> out) {
         for (String bench : plan.cases()) {
-            switch (bench) {
-                case "train_charlm" -> plan.configs().forEach(c -> out.accept(measured(() -> trainCharLm(c, plan))));
-                case "infer_charlm" -> plan.configs().forEach(c -> {
-                    out.accept(measured(() -> inferCharLm(c, 1, plan)));
-                    out.accept(measured(() -> inferCharLm(c, B, plan)));
-                });
-                case "step_latency" -> plan.configs().forEach(c -> out.accept(measured(() -> stepLatency(c, plan))));
-                case "train_ts" -> out.accept(measured(() -> series(true, plan)));
-                case "infer_ts" -> out.accept(measured(() -> series(false, plan)));
-                default -> throw new AssertionError(bench);
-            }
+            warmUpJit(bench, plan);
+            run(bench, plan, out);
         }
+    }
+
+    private static void run(String bench, Plan plan, Consumer<String> out) {
+        switch (bench) {
+            case "train_charlm" -> plan.configs().forEach(c -> out.accept(measured(() -> trainCharLm(c, plan))));
+            case "infer_charlm" -> plan.configs().forEach(c -> {
+                out.accept(measured(() -> inferCharLm(c, 1, plan)));
+                out.accept(measured(() -> inferCharLm(c, B, plan)));
+            });
+            case "step_latency" -> plan.configs().forEach(c -> out.accept(measured(() -> stepLatency(c, plan))));
+            case "train_ts" -> out.accept(measured(() -> series(true, plan)));
+            case "infer_ts" -> out.accept(measured(() -> series(false, plan)));
+            default -> throw new AssertionError(bench);
+        }
+    }
+
+    /**
+     * Runs the case once, untimed, on its first model before measuring: PyTorch's kernels are
+     * compiled ahead of time, the JVM's only after running a while (interpreted Vector API code is
+     * ~100x slower), and the first case measured would otherwise pay for the whole process's JIT
+     * compilation. Each case then has the script's own warm-up, as PyTorch's.
+     */
+    private static void warmUpJit(String bench, Plan plan) {
+        Plan warm = new Plan(List.of(bench), plan.configs().subList(0, 1), true, 3000, 1);
+        run(bench, warm, line -> { });
     }
 
     private static String measured(java.util.function.Supplier<JsonLine> bench) {
