@@ -103,27 +103,35 @@ final class FusedStepCell {
     }
 
     private void units(float[] x, int xOff, int j0, int j1) {
-        int n = j1 - j0;
-        for (int off : gateOffsets) {
-            int col = off + j0;
-            // gates = x W + b, as FusedRecurrence.projectInputs
-            k.gemm(Transpose.N, Transpose.N, 1, n, in, 1f, x, xOff, in, w, wOff + col, width, 0f, gates, col, width);
-            if (b != null) {
-                k.binary(Binary.ADD, gates, col, b, bOff + col, gates, col, n);
-            }
-            if (rec != null) { // GRU, reset after: rec = h U + b_rec
-                k.gemm(Transpose.N, Transpose.N, 1, n, units, 1f, h, 0, units, u, uOff + col, width, 0f, rec, col, width);
-                if (b != null) {
-                    k.binary(Binary.ADD, rec, col, b, bOff + width + col, rec, col, n);
-                }
-            } else { // gates += h U
-                k.gemm(Transpose.N, Transpose.N, 1, n, units, 1f, h, 0, units, u, uOff + col, width, 1f, gates, col, width);
+        if (j0 == 0 && j1 == units) {
+            products(x, xOff, 0, width); // one block: every weight row streamed once, whole
+        } else {
+            for (int off : gateOffsets) {
+                products(x, xOff, off + j0, j1 - j0);
             }
         }
+        int n = j1 - j0;
         switch (cell) {
             case LstmCell l -> lstm(j0, n);
             case GruCell g -> gru(j0, n);
             case SimpleRnnCell r -> simple(r, j0, n);
+        }
+    }
+
+    /** Gate columns [col, col + n): {@code x W + b} and {@code h U} (+ b_rec for GRU, into rec). */
+    private void products(float[] x, int xOff, int col, int n) {
+        // gates = x W + b, as FusedRecurrence.projectInputs
+        k.gemm(Transpose.N, Transpose.N, 1, n, in, 1f, x, xOff, in, w, wOff + col, width, 0f, gates, col, width);
+        if (b != null) {
+            k.binary(Binary.ADD, gates, col, b, bOff + col, gates, col, n);
+        }
+        if (rec != null) { // GRU, reset after: rec = h U + b_rec
+            k.gemm(Transpose.N, Transpose.N, 1, n, units, 1f, h, 0, units, u, uOff + col, width, 0f, rec, col, width);
+            if (b != null) {
+                k.binary(Binary.ADD, rec, col, b, bOff + width + col, rec, col, n);
+            }
+        } else { // gates += h U
+            k.gemm(Transpose.N, Transpose.N, 1, n, units, 1f, h, 0, units, u, uOff + col, width, 1f, gates, col, width);
         }
     }
 
