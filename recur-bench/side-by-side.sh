@@ -6,7 +6,7 @@
 #
 # For each thread count and case, the two runs alternate (which goes first alternates too), each
 # in a fresh process, so that machine load drifts hit both alike; with --rounds N each pair runs N
-# times and the median ratio is reported. PyTorch runs with 2 intra-op threads and OpenBLAS held
+# times and the ratio of the medians is reported. PyTorch runs with 2 intra-op threads and OpenBLAS held
 # to 1 at --threads 2, its fastest setting on 2 cores (peers/README.md). The start-up case times
 # each process from the moment this script launches it (the launcher ./recur included) and reads
 # its peak resident memory from wait4. Without python3-torch only Recur's figures are printed
@@ -19,7 +19,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 THREADS=1,2
-CASES=train_charlm,infer_charlm,step_latency,train_ts,startup
+CASES=train_charlm,infer_charlm,step_latency,train_ts,infer_ts,startup
 QUICK=()
 MODELS=()
 ROUNDS=1
@@ -37,7 +37,7 @@ while [ $# -gt 0 ]; do
     --rounds) ROUNDS="$2"; shift 2 ;;
     --peer-script) PEER="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1'; see --help" ;;
   esac
 done
