@@ -2,7 +2,7 @@ package dev.recur.bench;
 
 /**
  * One flat JSON object on one line, for benchmark output ({@code {"bench":"gemm","m":32,...}}).
- * Keys and string values are restricted to letters, digits and {@code _ - . :} so that nothing
+ * Keys and string values are restricted to letters, digits and {@code _ - . : /} so that nothing
  * ever needs escaping; numbers must be finite. Anything else is rejected rather than mangled.
  */
 final class JsonLine {
@@ -38,9 +38,9 @@ final class JsonLine {
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             boolean ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
-                    || ch == '_' || ch == '-' || ch == '.' || ch == ':';
+                    || ch == '_' || ch == '-' || ch == '.' || ch == ':' || ch == '/';
             if (!ok) {
-                throw new IllegalArgumentException("JSON " + what + " may hold only letters, digits and _-.: but got '"
+                throw new IllegalArgumentException("JSON " + what + " may hold only letters, digits and _-.:/ but got '"
                         + s + "'");
             }
         }

@@ -17,9 +17,9 @@ class JsonLineTest {
     @Test
     void refusesWhatWouldNeedEscaping() {
         var quote = assertThrows(IllegalArgumentException.class, () -> new JsonLine().put("name", "a\"b"));
-        assertEquals("JSON value of name may hold only letters, digits and _-.: but got 'a\"b'", quote.getMessage());
+        assertEquals("JSON value of name may hold only letters, digits and _-.:/ but got 'a\"b'", quote.getMessage());
         var key = assertThrows(IllegalArgumentException.class, () -> new JsonLine().put("a b", 1));
-        assertEquals("JSON key may hold only letters, digits and _-.: but got 'a b'", key.getMessage());
+        assertEquals("JSON key may hold only letters, digits and _-.:/ but got 'a b'", key.getMessage());
         var nan = assertThrows(IllegalArgumentException.class, () -> new JsonLine().put("x", Double.NaN));
         assertEquals("JSON number for 'x' must be finite, got NaN", nan.getMessage());
     }

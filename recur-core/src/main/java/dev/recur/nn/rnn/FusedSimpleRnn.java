@@ -112,7 +112,7 @@ final class FusedSimpleRnn extends FusedRecurrence {
     }
 
     /** The kernel function of an elementwise activation; null for linear. */
-    private static Unary unaryOf(Activation activation) {
+    static Unary unaryOf(Activation activation) {
         return switch (activation) {
             case TANH -> Unary.TANH;
             case RELU -> Unary.RELU;

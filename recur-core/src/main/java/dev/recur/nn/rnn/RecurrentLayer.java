@@ -74,6 +74,11 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         reference = value;
     }
 
+    /** Whether the reference composition runs even where a fused kernel applies. */
+    final boolean usesReference() {
+        return reference;
+    }
+
     @Override
     protected final int[] doBuild(BuildContext ctx, int[] shape) {
         if (shape.length != 2) {

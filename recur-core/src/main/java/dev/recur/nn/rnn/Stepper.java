@@ -1,5 +1,6 @@
 package dev.recur.nn.rnn;
 
+import dev.recur.autodiff.GradMode;
 import dev.recur.autodiff.Variable;
 import dev.recur.nn.Context;
 import dev.recur.nn.Layer;
@@ -26,11 +27,18 @@ import java.util.List;
  * LayerNormalization, ...). A layer reading the sequence from its end ({@code go_backwards},
  * {@link Bidirectional}) cannot run step by step. A stateful layer's carried state is neither
  * read nor changed: the stepper keeps its own.
+ *
+ * <p>Sampling one sequence ({@code batch} 1) with gradients off ({@link GradMode#noGrad()}) takes a
+ * fast path when the stack is {@code [Embedding] LSTM/GRU/SimpleRNN... [Dropout] [Dense]} (see
+ * FusedStep): the same results, bit for bit, without the per-step overheads. It reads the
+ * weights at every step, so a model trained or loaded in between is seen at once.
  */
 public final class Stepper {
 
     private final List<Layer> layers;
     private final State[] states; // per layer; null for zeros (and for layers without state)
+    private final FusedStep fast;  // the batch-1 inference path, or null where it does not apply
+    private boolean fastHoldsState; // the fast path's arrays, not states[], hold the current state
 
     public Stepper(List<Layer> layers) {
         this.layers = List.copyOf(layers);
@@ -49,6 +57,7 @@ public final class Stepper {
                         + " go_backwards=true, so it reads the sequence from its end and cannot run step by step");
             }
         }
+        this.fast = FusedStep.of(this.layers);
     }
 
     /**
@@ -58,6 +67,16 @@ public final class Stepper {
      *          token ids for an Embedding)
      */
     public Variable step(Variable x) {
+        if (fast != null && !GradMode.isEnabled()) {
+            if (!fastHoldsState) {
+                fastHoldsState = fast.load(states, layers);
+            }
+            Tensor y = fastHoldsState ? fast.step(x.value()) : null;
+            if (y != null) {
+                return Variable.constant(y);
+            }
+        }
+        syncStates();
         Context ctx = Context.inference();
         Variable y = x;
         for (int i = 0; i < layers.size(); i++) {
@@ -79,16 +98,19 @@ public final class Stepper {
 
     /** The state {@code layer} will start its next step from, or null for zeros. */
     public State state(RecurrentLayer layer) {
+        syncStates();
         return states[indexOf(layer)];
     }
 
     /** Sets the state {@code layer} starts its next step from (null for zeros), e.g. an encoder's final state. */
     public void setState(RecurrentLayer layer, State state) {
+        syncStates();
         states[indexOf(layer)] = state;
     }
 
     /** Every recurrent layer starts again from zeros. */
     public void reset() {
+        fastHoldsState = false;
         Arrays.fill(states, null);
     }
 
@@ -101,6 +123,14 @@ public final class Stepper {
             }
         }
         return out;
+    }
+
+    /** Moves the state the fast path holds back into {@code states}. */
+    private void syncStates() {
+        if (fastHoldsState) {
+            fast.store(states, layers);
+            fastHoldsState = false;
+        }
     }
 
     private int indexOf(RecurrentLayer layer) {
