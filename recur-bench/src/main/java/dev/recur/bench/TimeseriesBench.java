@@ -61,7 +61,7 @@ public final class TimeseriesBench {
      * series, handing each row's figures to {@code sink} as soon as it is done.
      */
     public static void run(List<Textbook.Row> rows, int series, TextbookRun.Settings settings, Consumer<Row> sink) {
-        TextbookRun run = new TextbookRun(Textbook.generate(series, settings.seed()), settings);
+        TextbookRun run = new TextbookRun(series, settings);
         for (Textbook.Row r : rows) {
             TextbookRun.Result result = run.run(r);
             sink.accept(new Row(r.name(), result.mse(), r.published(), result.seconds(), result.epochs()));

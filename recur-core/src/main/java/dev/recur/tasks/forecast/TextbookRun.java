@@ -71,17 +71,29 @@ public final class TextbookRun {
         }
     }
 
-    private final Textbook.Data data;
+    private final int series;
     private final Settings settings;
+    private final Map<Integer, Textbook.Data> data = new HashMap<>(); // by horizon
     private final Map<String, Result> trained = new HashMap<>();
 
-    public TextbookRun(Textbook.Data data, Settings settings) {
-        this.data = data;
+    /** A run on {@code series} generated series per horizon (the book: 10,000), seeded by the settings. */
+    public TextbookRun(int series, Settings settings) {
+        if (series < 10) {
+            throw new IllegalArgumentException("TextbookRun: at least 10 series are needed for a 70/20/10 split, got "
+                    + series);
+        }
+        this.series = series;
         this.settings = settings;
+    }
+
+    /** The series of 50 + {@code horizon} steps this run scores {@code horizon}-step rows on (generated once). */
+    public Textbook.Data data(int horizon) {
+        return data.computeIfAbsent(horizon, h -> Textbook.generate(series, h, settings.seed()));
     }
 
     /** Trains (unless it is the baseline or reuses a trained model) and scores one row. */
     public Result run(Textbook.Row row, Callback... callbacks) {
+        Textbook.Data data = data(row.horizon());
         Textbook.Part valid = data.validation();
         Tensor actual = valid.future(row.horizon()); // [series, horizon]
         if (row.baseline()) {
