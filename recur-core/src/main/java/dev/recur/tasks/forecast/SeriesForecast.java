@@ -69,7 +69,7 @@ public final class SeriesForecast {
         int trainRows = Split.byFraction(values, TRAIN_FRACTION, 0).train().dim(0);
         if (trainRows < context + horizon || n - trainRows < horizon || trainRows < span) {
             int needed = (int) Math.ceil(Math.max(Math.max(context + horizon, span) / TRAIN_FRACTION,
-                    horizon / (1 - TRAIN_FRACTION)));
+                    horizon / (1 - TRAIN_FRACTION)) - 1e-9); // 5 / 0.2 is 25.000000000000004
             throw new IllegalArgumentException("SeriesForecast: too few rows: the series has " + n + " rows, so the"
                     + " first 80% (" + trainRows + " rows) train and the last 20% (" + (n - trainRows) + " rows) test;"
                     + " training needs at least one window of " + context + " input rows" + (difference
