@@ -34,8 +34,8 @@ import java.util.concurrent.Callable;
  * with a saved one.
  */
 @Command(name = "forecast", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a forecaster on one column of a CSV file (the first 80% of the rows, in order), report its"
-                + " test MAE and RMSE on the last 20% next to the naive and seasonal-naive forecasts, draw them, and"
+        description = {"Train a forecaster on one column of a CSV file (the first 80%% of the rows, in order), report its"
+                + " test MAE and RMSE on the last 20%% next to the naive and seasonal-naive forecasts, draw them, and"
                 + " save the model with its window, horizon and scaler.",
                 "With --model: forecast the next values of the series with a saved forecaster."},
         footer = {"", "Examples:",
