@@ -92,7 +92,7 @@ final class DemoCommand implements Callable<Integer> {
         for (int s = 0; s < shown; s++) {
             double[] y = Tensor.concat(0, inputs.select(0, s).reshape(Textbook.STEPS), future.select(0, s))
                     .toDoubleArray();
-            lines.add(new Plots.Line("series " + (s + 1), steps(0, y.length), y, Plots.Style.LINE));
+            lines.add(new Plots.Line("series " + (s + 1), ForecastPlot.range(0, y.length), y, Plots.Style.LINE));
         }
         lines.add(forecastLine("naive", Baselines.naive(inputs, horizon, 0), horizon));
         for (TextbookRun.Result r : results) {
@@ -113,13 +113,5 @@ final class DemoCommand implements Callable<Integer> {
             x[i] = Textbook.STEPS + i % horizon;
         }
         return new Plots.Line(name + " forecast", x, forecasts.contiguous().reshape(-1).toDoubleArray(), Plots.Style.POINTS);
-    }
-
-    private static double[] steps(int from, int n) {
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = from + i;
-        }
-        return x;
     }
 }

@@ -9,6 +9,7 @@ import dev.recur.data.series.TimeSeries;
 import dev.recur.loss.MeanSquaredError;
 import dev.recur.nn.Sequential;
 import dev.recur.nn.spec.LayerRegistry;
+import dev.recur.tasks.forecast.ForecastConfig;
 import dev.recur.tasks.forecast.ForecastErrors;
 import dev.recur.tasks.forecast.Forecaster;
 import dev.recur.tasks.forecast.SeriesForecast;
@@ -127,7 +128,7 @@ final class ForecastCommand implements Callable<Integer> {
         Sequential built = run.model(parsed, new int[] {window, 1}, source);
         Trainer trainer = Trainer.compile(built, new MeanSquaredError(), run.optimizer());
         checkOutput(trainer, data, spec);
-        run.attach(dev.recur.tasks.forecast.ForecastConfig.ATTACHMENT, data.config().toJson());
+        run.attach(ForecastConfig.ATTACHMENT, data.config().toJson());
         run.train(trainer, data.trainInputs(), data.trainTargets(), source);
         SeriesForecast.Evaluation e = data.evaluate(trainer.model());
         if (json) {

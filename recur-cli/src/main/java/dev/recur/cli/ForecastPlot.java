@@ -43,7 +43,8 @@ final class ForecastPlot {
                 new Plots.Line("forecast", range(history.length, next.length), next, Plots.Style.LINE_AND_POINTS)));
     }
 
-    private static double[] range(int from, int n) {
+    /** from, from + 1, ..., from + n - 1. */
+    static double[] range(int from, int n) {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = from + i;

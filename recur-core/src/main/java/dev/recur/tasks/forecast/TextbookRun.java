@@ -64,7 +64,7 @@ public final class TextbookRun {
      */
     public record Result(Textbook.Row row, double mse, double seconds, int epochs, History history, Trainer trainer) {
 
-        /** Forecasts of the first {@code n} validation series' next {@code row.horizon()} steps: [n, horizon]. */
+        /** This row's forecasts of the {@code row.horizon()} steps after each window [n, 50, 1]: [n, horizon]. */
         public Tensor forecast(Tensor windows) {
             return row.baseline() ? Baselines.naive(windows, row.horizon(), 0)
                     : row.strategy().forecast(trainer, windows, row.horizon());
