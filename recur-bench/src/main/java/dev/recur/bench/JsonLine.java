@@ -27,6 +27,12 @@ final class JsonLine {
         return this;
     }
 
+    /** {@code "key":null}, for a figure that does not exist (a published value the source does not give). */
+    JsonLine putNull(String key) {
+        key(key).append("null");
+        return this;
+    }
+
     private StringBuilder key(String key) {
         if (sb.length() > 1) {
             sb.append(',');
