@@ -48,6 +48,11 @@ public final class Dense extends Layer {
         return units;
     }
 
+    /** The activation applied to the output ({@link Activation#LINEAR} for logits). */
+    public Activation activation() {
+        return activation;
+    }
+
     @Override
     protected int[] doBuild(BuildContext ctx, int[] inputShape) {
         if (inputShape.length == 0 || inputShape[inputShape.length - 1] < 1) {
