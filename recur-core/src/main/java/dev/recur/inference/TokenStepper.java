@@ -1,5 +1,6 @@
 package dev.recur.inference;
 
+import dev.recur.autodiff.GradMode;
 import dev.recur.data.OneHot;
 import dev.recur.nn.Activation;
 import dev.recur.nn.Dense;
@@ -56,7 +57,10 @@ public final class TokenStepper {
         Tensor x = oneHotDepth > 0
                 ? OneHot.encode(new int[][]{{token}}, oneHotDepth) // [1, 1, vocab]
                 : Tensor.of(new float[]{token}, 1, 1);             // [1, 1]
-        float[] row = stepper.step(x).toFloatArray();             // [1, 1, vocab] flattened
+        float[] row;
+        try (GradMode.Scope ignored = GradMode.noGrad()) {
+            row = stepper.step(x).toFloatArray(); // [1, 1, vocab] flattened
+        }
         return probabilities ? Sampler.logitsOf(row) : row;
     }
 
