@@ -42,17 +42,23 @@ public record LanguageModel(Sequential model, Tokenizer tokenizer) {
     /** The default embedding width for id inputs. */
     public static final int DEFAULT_EMBEDDING = 64;
 
+    /** Typographic punctuation filtered from words besides Keras's filters. */
+    public static final String TYPOGRAPHIC = "\u201C\u201D\u2018\u2014\u2013";
+
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     /**
      * The tokenizer for a text at this level: characters keep their case and punctuation (every
-     * code point is a token); words follow Keras's defaults (lower-cased, punctuation filtered),
-     * with an OOV token and at most {@code maxWords - 1} words (the most frequent; null for all).
+     * code point is a token); words follow Keras's defaults (lower-cased, punctuation filtered;
+     * also typographic double quotes, the opening single quote and dashes (the closing one stays, as it is the apostrophe of "alice’s", like Keras keeping the ASCII one), {@value #TYPOGRAPHIC}, common in books), with an OOV
+     * token and at most {@code maxWords - 1} words (the most frequent; null for all).
      */
     public static Tokenizer fitTokenizer(Tokenizer.Level level, String text, Integer maxWords) {
         Tokenizer.Options options = level == Tokenizer.Level.CHARACTER
                 ? Tokenizer.Options.characters().withStandardizer(Standardizer.NONE)
-                : Tokenizer.Options.words().withOovToken("<OOV>").withNumWords(maxWords);
+                : Tokenizer.Options.words().withOovToken("<OOV>").withNumWords(maxWords)
+                        .withStandardizer(new Standardizer(true, false, Standardizer.KERAS_FILTERS + TYPOGRAPHIC,
+                                Standardizer.PunctuationMode.SEPARATE));
         return Tokenizer.fit(options, List.of(text));
     }
 
