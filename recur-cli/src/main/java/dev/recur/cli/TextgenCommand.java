@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -56,7 +57,8 @@ final class TextgenCommand implements Callable<Integer> {
     int batchSize;
 
     @Option(names = "--stateful", description = "Cut the text into batch-size contiguous streams and carry the state "
-            + "from window to window (truncated BPTT) instead of shuffling independent windows.")
+            + "from window to window (truncated BPTT) instead of shuffling independent windows; reports then come at the"
+            + " end of epochs.")
     boolean stateful;
 
     @ArgGroup(exclusive = true)
@@ -116,9 +118,10 @@ final class TextgenCommand implements Callable<Integer> {
         Tokenizer tokenizer = LanguageModel.fitTokenizer(tokens, book, maxWords);
         LmData data = LmData.split(tokenizer.textToSequence(book), validationSplit);
         LanguageModel lm = LanguageModel.create(tokenizer, hidden, embedding, seed);
-        TextTraining.Settings settings = new TextTraining.Settings(seqLen, batchSize, stateful, learningRate, 5.0, seed, 256);
+        TextTraining.Settings settings = TextTraining.Settings.defaults().withSeqLen(seqLen).withBatchSize(batchSize)
+                .withStateful(stateful).withLearningRate(learningRate).withSeed(seed);
         TextTraining training = new TextTraining(lm, data, settings);
-        String prime = tokenizer.sequenceToText(java.util.Arrays.copyOf(data.train(),
+        String prime = tokenizer.sequenceToText(Arrays.copyOf(data.train(),
                 Math.min(data.train().length, tokens == Tokenizer.Level.CHARACTER ? 20 : 5)));
         w.printf(Locale.ROOT, "%s: %,d %s tokens (%,d train, %,d validation), vocabulary %d; %s%n", text,
                 data.train().length + data.validation().length, level, data.train().length, data.validation().length,
