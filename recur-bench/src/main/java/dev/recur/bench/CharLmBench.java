@@ -79,6 +79,12 @@ public final class CharLmBench {
         String text = TextFiles.read(config.text());
         Tokenizer tokenizer = LanguageModel.fitTokenizer(Tokenizer.Level.CHARACTER, text, null);
         LmData data = LmData.split(tokenizer.textToSequence(text), VALIDATION_FRACTION);
+        int window = config.settings().seqLen() + 1;
+        if (data.validation().length < window) {
+            throw new IllegalArgumentException("bench charlm: the last 10% of " + config.text() + " holds "
+                    + data.validation().length + " characters, fewer than one validation window of " + window
+                    + "; give a longer text (or a shorter --seq-len)");
+        }
         LanguageModel lm = LanguageModel.create(tokenizer, config.hidden(), config.embedding(), config.settings().seed());
         TextTraining training = new TextTraining(lm, data, config.settings());
         int vocab = tokenizer.vocabularySize();

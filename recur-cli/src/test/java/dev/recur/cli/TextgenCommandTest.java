@@ -104,5 +104,8 @@ class TextgenCommandTest {
     void benchCharlmRefusesABadBudget() {
         assertUserError("bench charlm: --minutes must be > 0 but got 0.0", "bench", "charlm", "--text", text.toString(),
                 "--minutes", "0");
+        assertUserError("bench charlm: the last 10% of " + text + " holds 92 characters, fewer than one validation window"
+                + " of 101; give a longer text (or a shorter --seq-len)", "bench", "charlm", "--text", text.toString(),
+                "--minutes", "1");
     }
 }

@@ -247,5 +247,4 @@ public final class TextTraining {
             return p;
         }
     }
-
 }
