@@ -57,14 +57,18 @@ final class WindowedStep {
         this.states = RecurrentStates.of(model);
     }
 
-    /** The input shape to build a model for: {@code [-1, features]}, any window length; x must be {@code [N, T, features]}. */
+    /**
+     * The input shape to build a model for, any window length: {@code [-1, features]} for x
+     * {@code [N, T, features]}, or {@code [-1]} for token ids {@code [N, T]} (an Embedding first).
+     */
     static int[] buildShape(Tensor x) {
-        if (x.rank() != 3) {
-            throw new IllegalArgumentException("fit: truncated BPTT cuts sequences [samples, time, features] into windows"
-                    + " along time, but x has shape " + java.util.Arrays.toString(x.shape()) + "; train without"
-                    + " withTruncatedBptt, or reshape x to [samples, time, features]");
+        if (x.rank() != 3 && x.rank() != 2) {
+            throw new IllegalArgumentException("fit: truncated BPTT cuts sequences [samples, time, features] (or token"
+                    + " ids [samples, time]) into windows along time, but x has shape "
+                    + java.util.Arrays.toString(x.shape()) + "; train without withTruncatedBptt, or reshape x to"
+                    + " [samples, time, features]");
         }
-        return new int[]{-1, x.dim(2)};
+        return x.rank() == 2 ? new int[]{-1} : new int[]{-1, x.dim(2)};
     }
 
     /** Checks, once built, that the model can be trained on windows of these sequences. */

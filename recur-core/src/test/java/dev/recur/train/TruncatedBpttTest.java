@@ -69,10 +69,11 @@ class TruncatedBpttTest {
     @Test
     void inputsWithoutATimeDimensionAreRefused() {
         Trainer t = Trainer.compile(new Sequential(new Dense(1)), new MeanSquaredError(), Adam.defaults());
-        String m = assertThrows(IllegalArgumentException.class, () -> t.fit(data(1, 8, 3), data(2, 8, 1),
+        String m = assertThrows(IllegalArgumentException.class, () -> t.fit(data(1, 8, 3, 2, 1), data(2, 8, 1),
                 options().withTruncatedBptt(2, 2))).getMessage();
-        assertEquals("fit: truncated BPTT cuts sequences [samples, time, features] into windows along time, but x has"
-                + " shape [8, 3]; train without withTruncatedBptt, or reshape x to [samples, time, features]", m);
+        assertEquals("fit: truncated BPTT cuts sequences [samples, time, features] (or token ids [samples, time]) into"
+                + " windows along time, but x has shape [8, 3, 2, 1]; train without withTruncatedBptt, or reshape x to"
+                + " [samples, time, features]", m);
     }
 
     @Test
