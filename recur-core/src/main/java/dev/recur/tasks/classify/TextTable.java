@@ -65,8 +65,13 @@ public final class TextTable {
             if (l.isEmpty()) {
                 throw new IllegalArgumentException(source + ": line " + row.line() + " has an empty label; every text needs one");
             }
+            String t = row.fields().get(text);
+            if (t.isBlank()) {
+                throw new IllegalArgumentException(source + ": line " + row.line() + " has an empty text; remove the line"
+                        + " or give it a text");
+            }
             labels.add(l);
-            texts.add(row.fields().get(text));
+            texts.add(t);
         }
         return new LabeledTexts(texts, labels, source);
     }
@@ -83,13 +88,27 @@ public final class TextTable {
     /** Lines split on the delimiter, no quoting (TSV); blank lines skipped; 1-based line numbers. */
     private static List<CsvRecords.Row> splitPlain(String content, char delimiter) {
         List<CsvRecords.Row> rows = new ArrayList<>();
-        String[] lines = content.split("\r?\n|\r", -1);
-        String delim = String.valueOf(delimiter);
-        for (int i = 0; i < lines.length; i++) {
-            String line = i == 0 && lines[0].startsWith("\uFEFF") ? lines[0].substring(1) : lines[i];
-            if (!line.isBlank()) {
-                rows.add(new CsvRecords.Row(i + 1, List.of(line.split(java.util.regex.Pattern.quote(delim), -1))));
+        int start = content.startsWith("\uFEFF") ? 1 : 0; // byte order mark
+        int line = 1;
+        while (start <= content.length()) {
+            int end = start;
+            while (end < content.length() && content.charAt(end) != '\n' && content.charAt(end) != '\r') {
+                end++;
             }
+            String text = content.substring(start, end);
+            if (!text.isBlank()) {
+                List<String> fields = new ArrayList<>();
+                int from = 0;
+                for (int at = text.indexOf(delimiter); at >= 0; at = text.indexOf(delimiter, from)) {
+                    fields.add(text.substring(from, at));
+                    from = at + 1;
+                }
+                fields.add(text.substring(from));
+                rows.add(new CsvRecords.Row(line, fields));
+            }
+            boolean crlf = end + 1 < content.length() && content.charAt(end) == '\r' && content.charAt(end + 1) == '\n';
+            start = end + (crlf ? 2 : 1);
+            line++;
         }
         return rows;
     }
