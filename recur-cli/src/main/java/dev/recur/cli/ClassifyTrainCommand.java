@@ -1,7 +1,9 @@
 package dev.recur.cli;
 
 import dev.recur.data.text.Sequences;
+import dev.recur.nn.Embedding;
 import dev.recur.tasks.classify.LabeledTexts;
+import dev.recur.tasks.classify.PretrainedEmbeddings;
 import dev.recur.tasks.classify.TextClassifier;
 import dev.recur.tasks.classify.TextEncoder;
 import dev.recur.tasks.classify.TextModels;
@@ -63,6 +65,13 @@ final class ClassifyTrainCommand implements Callable<Integer> {
             description = "sequence (ids for an Embedding), counts or multi_hot (bag of words) (default: ${DEFAULT-VALUE}).")
     String vectorization = "sequence";
 
+    @Option(names = "--embeddings", paramLabel = "FILE",
+            description = "Start the Embedding from GloVe / word2vec text-format vectors (sets --embedding-dim).")
+    java.nio.file.Path embeddings;
+
+    @Option(names = "--freeze-embeddings", description = "Keep the --embeddings vectors fixed during training.")
+    boolean freezeEmbeddings;
+
     @Option(names = "--test-split", paramLabel = "FRACTION",
             description = "Hold out this fraction of the rows (after shuffling) and report accuracy, precision,"
                     + " recall, F1 and the confusion matrix on them after training.")
@@ -97,8 +106,23 @@ final class ClassifyTrainCommand implements Callable<Integer> {
         FitOptions fit = run.fitOptions().withData(data.file.toString());
         int fitted = (int) Math.ceil(train.size() * (1 - fit.validationSplit())); // the vocabulary sees no validation text
         TextEncoder encoder = TextEncoder.fit(options, train.slice(0, fitted).texts());
+        PretrainedEmbeddings vectors = null;
+        if (embeddings != null) {
+            vectors = PretrainedEmbeddings.load(embeddings, encoder.vocabulary());
+            out.println("Embeddings " + embeddings + ": " + vectors.coverage() + ", dim " + vectors.dim()
+                    + (freezeEmbeddings ? ", frozen" : ", trainable"));
+        } else if (freezeEmbeddings) {
+            throw new IllegalArgumentException("--freeze-embeddings needs --embeddings FILE, the vectors to freeze");
+        }
         TextClassifier classifier = TextClassifier.create(layers, encoder, all.labelNames(),
-                embeddingDim, training.seed());
+                vectors != null ? vectors.dim() : embeddingDim, training.seed());
+        if (vectors != null) {
+            if (!(classifier.model().layers().getFirst() instanceof Embedding e)) {
+                throw new IllegalArgumentException("--embeddings needs a model that starts with an Embedding, but the"
+                        + " vectorization is " + vectorization);
+            }
+            vectors.applyTo(e, !freezeEmbeddings);
+        }
         out.println("Vocabulary: " + encoder.vocabulary().size() + " indices; labels " + classifier.labels()
                 + "; model " + classifier.model().spec());
         run.train(classifier.compile(run.optimizer()), encoder.encode(train.texts()), classifier.targets(train), fit,
