@@ -130,4 +130,17 @@ class TextClassifierTest {
         assertTrue(m.contains("vocabulary mismatch: the Embedding has input_dim " + c.encoder().vocabulary().size()
                 + " but the vocabulary has 4 indices"), m);
     }
+
+    @Test
+    void everyBenchKindBuildsAndPredicts() {
+        LabeledTexts data = tiny();
+        TextEncoder e = TextEncoder.fit(TextEncoder.Options.defaults().withNumWords(100).withMaxlen(60), data.texts());
+        TextEncoder bow = TextEncoder.fit(options(TextEncoder.Vectorization.MULTI_HOT), data.texts());
+        for (TextModels.Kind kind : TextModels.Kind.values()) {
+            TextClassifier c = TextClassifier.create(kind.body(), kind == TextModels.Kind.BOW ? bow : e, data.labelNames(),
+                    4, 0);
+            double p = c.predictAll(List.of("the film was great")).getFirst().probabilities()[1];
+            assertTrue(p > 0 && p < 1, kind + ": " + p);
+        }
+    }
 }
