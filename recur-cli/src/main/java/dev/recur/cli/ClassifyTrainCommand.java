@@ -125,8 +125,8 @@ final class ClassifyTrainCommand implements Callable<Integer> {
         }
         out.println("Vocabulary: " + encoder.vocabulary().size() + " indices; labels " + classifier.labels()
                 + "; model " + classifier.model().spec());
-        run.train(classifier.compile(run.optimizer()), encoder.encode(train.texts()), classifier.targets(train), fit,
-                classifier::save);
+        run.attach(TextClassifier.ATTACHMENT, classifier.attachment());
+        run.train(classifier.compile(run.optimizer()), encoder.encode(train.texts()), classifier.targets(train), fit);
         if (test != null) {
             out.println("Held-out test split (" + test.size() + " of " + all.size() + " rows):");
             out.print(classifier.evaluate(test));

@@ -122,18 +122,6 @@ public final class TrainingRun {
      * @throws IllegalStateException when a batch's loss was not finite: the model is then not saved
      */
     public History train(Trainer trainer, Tensor x, Tensor y, FitOptions options) {
-        Model model = trainer.model();
-        return train(trainer, x, y, options, (path, provenance) -> ModelFile.save(model, path, provenance));
-    }
-
-    /** How a trained model is written to {@code --out}: plain, or with a task's attachments. */
-    @FunctionalInterface
-    public interface Saver {
-        void save(Path out, ModelFile.Provenance provenance);
-    }
-
-    /** {@link #train(Trainer, Tensor, Tensor, FitOptions)}, saving with {@code saver}. */
-    public History train(Trainer trainer, Tensor x, Tensor y, FitOptions options, Saver saver) {
         History h = trainer.fit(x, y, options);
         String reason = h.stopReason().orElse(null);
         if (reason != null && reason.startsWith("TerminateOnNaN")) {
@@ -150,7 +138,8 @@ public final class TrainingRun {
                     : "Best epoch " + (kept + 1) + "/" + h.size() + " (its weights restored)";
             output.println(label + ": " + LogLine.of(logs, List.copyOf(logs.keySet())));
         }
-        saver.save(out, new ModelFile.Provenance(options.seed(), options.data()));
+        Model model = trainer.model();
+        ModelFile.save(model, out, new ModelFile.Provenance(options.seed(), options.data()));
         output.println("Saved the model to " + out);
         List<Path> files = history.written();
         if (!files.isEmpty()) {

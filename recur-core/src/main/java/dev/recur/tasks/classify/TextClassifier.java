@@ -198,12 +198,17 @@ public final class TextClassifier {
 
     /** Saves model, encoder and labels into one file, atomically. */
     public void save(Path path, ModelFile.Provenance provenance) {
+        ModelFile.save(model, path, provenance, Map.of(ATTACHMENT, attachment()));
+    }
+
+    /** The encoder and labels as the JSON text of the {@value #ATTACHMENT} attachment ({@link #load} reads it back). */
+    public String attachment() {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("format", FORMAT);
         config.put("version", VERSION);
         config.put("labels", labels);
         config.put("encoder", encoder.toConfig());
-        ModelFile.save(model, path, provenance, Map.of(ATTACHMENT, Json.write(config)));
+        return Json.write(config);
     }
 
     /** A classifier saved by {@link #save}. */
