@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 /** {@code recur bench imdb}: the textbook's IMDB sentiment models, one result line per model. */
 @Command(name = "imdb", mixinStandardHelpOptions = true,
         description = {"The textbook's IMDB configurations: 10,000 words, maxlen 500, Embedding 32, one recurrent layer"
-                + " of 32, RMSprop, batch 128, 20% validation; test accuracy on test_sample.tsv.",
+                + " of 32, RMSprop, batch 128, 20%% validation; test accuracy on test_sample.tsv.",
                 "Reads $RECUR_DATA/imdb/{train.tsv,test_sample.tsv} (or --data-dir)."})
 final class ImdbBenchCommand implements Callable<Integer> {
 
