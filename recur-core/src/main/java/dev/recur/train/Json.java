@@ -14,7 +14,7 @@ import java.util.Map;
  * as {@code NaN} and {@code Infinity} (a metric can be NaN); in a map read back they arrive as
  * strings, which readers convert.
  */
-final class Json {
+public final class Json {
 
     private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().disableHtmlEscaping()
             .setStrictness(Strictness.LENIENT).create();
@@ -22,7 +22,7 @@ final class Json {
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         return GSON.toJson(value);
     }
 
@@ -31,7 +31,7 @@ final class Json {
      *
      * @throws IllegalArgumentException naming {@code what} when the text is not a JSON object
      */
-    static Map<String, Object> readObject(String text, String what) {
+    public static Map<String, Object> readObject(String text, String what) {
         try {
             Map<String, Object> map = GSON.fromJson(text, new TypeToken<Map<String, Object>>() { }.getType());
             if (map == null) {

@@ -8,16 +8,16 @@ import java.util.List;
  * breaks and doubled quotes; LF, CRLF or CR line ends; a final line break is optional). Blank
  * lines are skipped. Each record remembers the line it starts on, for error messages.
  */
-final class CsvRecords {
+public final class CsvRecords {
 
     /** One record: its fields and the 1-based line it starts on. */
-    record Row(int line, List<String> fields) {
+    public record Row(int line, List<String> fields) {
     }
 
     private CsvRecords() {
     }
 
-    static List<Row> split(String source, String text, char delimiter) {
+    public static List<Row> split(String source, String text, char delimiter) {
         List<Row> rows = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
