@@ -1,0 +1,75 @@
+package dev.recur.bench;
+
+import dev.recur.data.text.Tokenizer;
+import dev.recur.tasks.seq2seq.Seq2SeqConfig;
+import dev.recur.tasks.seq2seq.Seq2SeqTraining;
+import dev.recur.tasks.seq2seq.TextPair;
+import dev.recur.tasks.seq2seq.Translator;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * What the sequence-to-sequence benchmarks share: the settings of one run, training with timing
+ * and progress, and the JSON line of one model's figures.
+ */
+public final class Seq2SeqBench {
+
+    /**
+     * One benchmark run's settings.
+     *
+     * @param attentions the models to train, one per attention
+     * @param embedding  token embedding size
+     * @param units      hidden units
+     * @param epochs     training epochs
+     * @param batch      batch size
+     * @param seed       data split, initialisation and shuffling
+     */
+    public record Settings(List<Seq2SeqConfig.AttentionType> attentions, int embedding, int units, int epochs, int batch,
+                           long seed) {
+
+        public Settings {
+            if (attentions.isEmpty() || embedding < 1 || units < 1 || epochs < 1 || batch < 1) {
+                throw new IllegalArgumentException("benchmark settings need at least one attention and positive embedding,"
+                        + " units, epochs and batch; got " + attentions + ", embedding=" + embedding + ", units=" + units
+                        + ", epochs=" + epochs + ", batch=" + batch);
+            }
+        }
+    }
+
+    /** A trained model and how long training took. */
+    public record Trained(Translator translator, double seconds, double finalLoss) {
+    }
+
+    private Seq2SeqBench() {
+    }
+
+    /** Trains one model, telling {@code progress} a line per epoch. */
+    public static Trained train(List<TextPair> pairs, Tokenizer.Level source, Tokenizer.Level target,
+                                Seq2SeqConfig.AttentionType attention, Settings s, Consumer<String> progress) {
+        long t0 = System.nanoTime();
+        double[] last = {Double.NaN};
+        Translator tr = Translator.train(pairs, source, target, Seq2SeqConfig.lstm(attention, s.embedding(), s.units()),
+                Seq2SeqTraining.Options.of(s.epochs(), s.batch()).withSeed(s.seed()), (epoch, loss) -> {
+                    last[0] = loss;
+                    progress.accept(String.format(Locale.ROOT, "%s epoch %d/%d loss %.4f (%.0f s)",
+                            name(attention), epoch, s.epochs(), loss, (System.nanoTime() - t0) / 1e9));
+                    return true;
+                });
+        return new Trained(tr, (System.nanoTime() - t0) / 1e9, last[0]);
+    }
+
+    /** The attention's name in benchmark output: {@code none}, {@code bahdanau}, {@code luong}. */
+    public static String name(Seq2SeqConfig.AttentionType a) {
+        return a.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The start of a model's JSON line: bench, model, attention, size, training time. */
+    static JsonLine line(String bench, Seq2SeqConfig.AttentionType a, Settings s, Trained t) {
+        return new JsonLine().put("bench", bench).put("model", "lstm" + s.units() + "-" + name(a))
+                .put("attention", name(a)).put("params", t.translator().model().countParams())
+                .put("epochs", s.epochs()).put("train_seconds", Math.round(t.seconds() * 10) / 10.0)
+                .put("final_loss", Math.round(t.finalLoss() * 1e4) / 1e4);
+    }
+}
