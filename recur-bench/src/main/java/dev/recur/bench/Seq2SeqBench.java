@@ -24,10 +24,11 @@ public final class Seq2SeqBench {
      * @param units      hidden units
      * @param epochs     training epochs
      * @param batch      batch size
+     * @param learningRate Adam's learning rate
      * @param seed       data split, initialisation and shuffling
      */
     public record Settings(List<Seq2SeqConfig.AttentionType> attentions, int embedding, int units, int epochs, int batch,
-                           long seed) {
+                           double learningRate, long seed) {
 
         public Settings {
             if (attentions.isEmpty() || embedding < 1 || units < 1 || epochs < 1 || batch < 1) {
@@ -51,7 +52,7 @@ public final class Seq2SeqBench {
         long t0 = System.nanoTime();
         double[] last = {Double.NaN};
         Translator tr = Translator.train(pairs, source, target, Seq2SeqConfig.lstm(attention, s.embedding(), s.units()),
-                Seq2SeqTraining.Options.of(s.epochs(), s.batch()).withSeed(s.seed()), (epoch, loss) -> {
+                Seq2SeqTraining.Options.of(s.epochs(), s.batch()).withLearningRate(s.learningRate()).withSeed(s.seed()), (epoch, loss) -> {
                     last[0] = loss;
                     progress.accept(String.format(Locale.ROOT, "%s epoch %d/%d loss %.4f (%.0f s)",
                             name(attention), epoch, s.epochs(), loss, (System.nanoTime() - t0) / 1e9));
@@ -69,7 +70,7 @@ public final class Seq2SeqBench {
     static JsonLine line(String bench, Seq2SeqConfig.AttentionType a, Settings s, Trained t) {
         return new JsonLine().put("bench", bench).put("model", "lstm" + s.units() + "-" + name(a))
                 .put("attention", name(a)).put("params", t.translator().model().countParams())
-                .put("epochs", s.epochs()).put("train_seconds", Math.round(t.seconds() * 10) / 10.0)
+                .put("epochs", s.epochs()).put("batch", s.batch()).put("lr", s.learningRate()).put("train_seconds", Math.round(t.seconds() * 10) / 10.0)
                 .put("final_loss", Math.round(t.finalLoss() * 1e4) / 1e4);
     }
 }

@@ -32,6 +32,10 @@ final class Seq2SeqBenchOptions {
     @Option(names = "--batch", paramLabel = "N", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.003",
+            description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -45,7 +49,7 @@ final class Seq2SeqBenchOptions {
             as.add(attentionType(a));
         }
         return new Seq2SeqBench.Settings(as, embedding != null ? embedding : defaultEmbedding,
-                units != null ? units : defaultUnits, epochs != null ? epochs : defaultEpochs, batch, seed);
+                units != null ? units : defaultUnits, epochs != null ? epochs : defaultEpochs, batch, learningRate, seed);
     }
 
     static Seq2SeqConfig.AttentionType attentionType(String name) {

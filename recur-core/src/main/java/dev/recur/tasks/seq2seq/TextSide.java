@@ -101,6 +101,11 @@ public final class TextSide {
         return String.join(level == Tokenizer.Level.CHARACTER ? "" : " ", out);
     }
 
+    /** Whether {@code token} is in the vocabulary (start and end tokens included). */
+    public boolean contains(String token) {
+        return vocabulary.contains(token);
+    }
+
     /** The token of one id. */
     public String token(int id) {
         return vocabulary.token(id);
