@@ -12,7 +12,13 @@ import dev.recur.optim.OptimizerConfig;
 import dev.recur.train.Metric;
 import dev.recur.train.Metrics;
 import dev.recur.train.Trainer;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.recur.train.ModelFile;
 import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
 
 import java.util.List;
 
@@ -25,9 +31,13 @@ final class CompileOptions {
     /** The names {@code --metrics} takes. */
     static final List<String> METRICS = List.of("accuracy", "binary_accuracy", "mse", "mae", "perplexity");
 
-    @Option(names = "--loss", paramLabel = "NAME", required = true, converter = LossName.Converter.class,
+    /** The name of the model-file attachment recording these options ({@link #toJson}). */
+    static final String ATTACHMENT = "compile";
+
+    @Option(names = "--loss", paramLabel = "NAME", converter = LossName.Converter.class,
             description = "mse, mae, huber, binary_crossentropy, categorical_crossentropy (one-hot targets) or"
-                    + " sparse_categorical_crossentropy (class-index targets).")
+                    + " sparse_categorical_crossentropy (class-index targets). Required to train; evaluate"
+                    + " defaults to the loss the model was trained with.")
     LossName loss;
 
     @Option(names = "--from-logits",
@@ -40,6 +50,10 @@ final class CompileOptions {
 
     /** Fails on a combination that makes no sense, before any data is read. */
     void check() {
+        if (loss == null) {
+            throw new IllegalArgumentException("--loss is required: name the loss to train with, one of "
+                    + String.join(", ", Choices.names(LossName.class)));
+        }
         if (fromLogits && !loss.crossEntropy()) {
             throw new IllegalArgumentException("--from-logits applies to the cross-entropy losses, not to "
                     + loss.cliName() + "; leave it out");
@@ -64,6 +78,43 @@ final class CompileOptions {
                     ? SparseCategoricalCrossEntropy.fromLogits() : SparseCategoricalCrossEntropy.fromProbabilities(),
                     optimizer, ms);
         };
+    }
+
+    /** These options as the JSON saved with a trained model: {@code {"loss":..,"from_logits":..,"metrics":[..]}}. */
+    String toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("loss", loss.cliName());
+        o.addProperty("from_logits", fromLogits);
+        JsonArray ms = new JsonArray();
+        metrics.forEach(m -> ms.add(m.strip()));
+        o.add("metrics", ms);
+        return o.toString();
+    }
+
+    /**
+     * Fills the options the user left out from what a model was trained with ({@link #toJson}, saved
+     * by {@code recur train}): the loss and {@code --from-logits} when {@code --loss} is absent, the
+     * metrics when {@code --metrics} is absent.
+     */
+    void defaultsFrom(ModelFile.Loaded model, Path file) {
+        String json = model.attachments().get(ATTACHMENT);
+        if (json == null) {
+            if (loss == null) {
+                throw new IllegalArgumentException("--loss is required: " + file + " does not record the loss it was"
+                        + " trained with (it was not saved by recur train); name one of " + String.join(", ", Choices.names(LossName.class)));
+            }
+            return;
+        }
+        JsonObject o = JsonParser.parseString(json).getAsJsonObject();
+        if (loss == null) {
+            loss = new LossName.Converter().convert(o.get("loss").getAsString());
+            fromLogits = o.get("from_logits").getAsBoolean();
+        }
+        if (metrics.isEmpty()) {
+            List<String> saved = new java.util.ArrayList<>();
+            o.getAsJsonArray("metrics").forEach(m -> saved.add(m.getAsString()));
+            metrics = saved;
+        }
     }
 
     /** The metrics named by {@code --metrics}; probabilities or logits as {@code --from-logits} says. */

@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Compute a saved model's loss and metrics on a data file.",
         footer = {"", "Example:",
-                "  recur evaluate --model houses.safetensors --data test.csv --target price \\",
-                "      --loss mse --metrics mae"})
+                "  recur evaluate --model houses.safetensors --data test.csv --target price",
+                "The loss and metrics default to those the model was trained with (saved by recur train)."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model saved by recur train.")
@@ -40,11 +40,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        compile.check();
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch-size must be at least 1, got " + batchSize);
         }
         ModelFile.Loaded loaded = ModelFile.load(model);
+        compile.defaultsFrom(loaded, model);
+        compile.check();
         Dataset d = data.read(true);
         // The optimizer is never used: evaluate only runs the model forward.
         Trainer trainer = compile.compile(loaded.model(), Adam.defaults());

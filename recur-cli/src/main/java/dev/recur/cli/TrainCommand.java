@@ -53,6 +53,7 @@ final class TrainCommand implements Callable<Integer> {
         run.checkSamples(d.size(), d.source());
         Sequential built = run.model(model, d.sampleShape(), d.source());
         Trainer trainer = compile.compile(built, run.optimizer());
+        run.attach(CompileOptions.ATTACHMENT, compile.toJson());
         run.train(trainer, d.x(), d.y(), d.description());
         return 0;
     }

@@ -40,6 +40,7 @@ public final class TrainingRun {
     private final EarlyStopping earlyStopping; // or null
     private final HistoryFiles history;
     private final PrintWriter output;
+    private final Map<String, String> attachments = new java.util.LinkedHashMap<>();
 
     TrainingRun(FitOptions fit, OptimizerConfig optimizer, Path out, EarlyStopping earlyStopping, HistoryFiles history,
                 PrintWriter output) {
@@ -108,6 +109,12 @@ public final class TrainingRun {
         }
     }
 
+    /** Saves a named string (usually JSON: a tokenizer, the compile options) with the model; see {@link ModelFile#save(Model, Path, ModelFile.Provenance, Map)}. */
+    public TrainingRun attach(String name, String value) {
+        attachments.put(name, value);
+        return this;
+    }
+
     /** Trains with {@link #fitOptions()}, recording {@code data} as the data's description; see {@link #train(Trainer, Tensor, Tensor, FitOptions)}. */
     public History train(Trainer trainer, Tensor x, Tensor y, String data) {
         return train(trainer, x, y, fit.withData(data));
@@ -139,7 +146,7 @@ public final class TrainingRun {
             output.println(label + ": " + LogLine.of(logs, List.copyOf(logs.keySet())));
         }
         Model model = trainer.model();
-        ModelFile.save(model, out, new ModelFile.Provenance(options.seed(), options.data()));
+        ModelFile.save(model, out, new ModelFile.Provenance(options.seed(), options.data()), attachments);
         output.println("Saved the model to " + out);
         List<Path> files = history.written();
         if (!files.isEmpty()) {

@@ -58,6 +58,28 @@ class EvaluatePredictCommandTest {
     }
 
     @Test
+    void evaluateDefaultsToTheLossAndMetricsTheModelWasTrainedWith() {
+        Path trained = dir.resolve("mae.safetensors");
+        Cli.Run t = Cli.run("train", "--layers", "Dense(1)", "--data", data.toString(), "--target", "y", "--loss", "mse",
+                "--metrics", "mae", "--epochs", "1", "--batch-size", "5", "--out", trained.toString(), "--quiet");
+        assertEquals(0, t.exit(), t.all());
+        Cli.Run r = Cli.run("evaluate", "--model", trained.toString(), "--data", data.toString(), "--target", "y");
+        assertEquals(0, r.exit(), r.all());
+        Dataset d = dataset();
+        Map<String, Double> expected = Trainer.compile(ModelFile.load(trained).model(), new MeanSquaredError(),
+                Adam.defaults(), Metrics.mae()).evaluate(d.x(), d.y(), 32);
+        assertEquals(String.format(Locale.ROOT, "loss: %.4f - mae: %.4f%n", expected.get("loss"), expected.get("mae")),
+                r.out());
+
+        Path bare = dir.resolve("bare.safetensors");
+        ModelFile.save(ModelFile.load(trained).model(), bare, ModelFile.Provenance.unknown());
+        Cli.Run noLoss = Cli.run("evaluate", "--model", bare.toString(), "--data", data.toString(), "--target", "y");
+        assertEquals(2, noLoss.exit(), noLoss.all());
+        assertTrue(noLoss.err().contains("--loss is required: " + bare + " does not record the loss it was trained with"
+                + " (it was not saved by recur train); name one of mse, mae, huber"), noLoss.all());
+    }
+
+    @Test
     void predictPrintsOrWritesOneRowPerSample() {
         Cli.Run r = Cli.run("predict", "--model", model.toString(), "--data", data.toString(), "--target", "y");
         assertEquals(0, r.exit(), r.all());

@@ -83,7 +83,8 @@ class TrainCommandErrorsTest {
     @Test
     void aMissingRequiredOption() {
         Cli.Run r = Cli.run("train", "--layers", "Dense(1)", "--data", csv.toString());
-        fails(r, "Missing required option: '--loss=NAME'");
+        fails(r, "--loss is required: name the loss to train with, one of mse, mae, huber, binary_crossentropy,"
+                + " categorical_crossentropy, sparse_categorical_crossentropy");
     }
 
     @Test

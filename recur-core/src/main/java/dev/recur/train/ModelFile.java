@@ -50,6 +50,9 @@ public final class ModelFile {
     public static final String KIND_CHECKPOINT = "checkpoint";
     /** Prefix of a checkpoint's tensors that are not weights (optimizer state, callback state). */
     static final String INTERNAL_PREFIX = "@";
+    /** Metadata key prefix of a named attachment (a tokenizer, a scaler, a task's configuration). */
+    public static final String ATTACHMENT_PREFIX = "recur.attachment.";
+    private static final java.util.regex.Pattern ATTACHMENT_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+");
 
     /**
      * Where a model came from, recorded in its file.
@@ -75,8 +78,25 @@ public final class ModelFile {
      * @param inputShape     the input shape it was built for (batch excluded); null for a graph of several inputs
      * @param provenance     seed and data description
      * @param libraryVersion the Recur version that wrote the file
+     * @param attachments    the named strings saved with the model (usually JSON), empty when none
      */
-    public record Loaded(Model model, int[] inputShape, Provenance provenance, String libraryVersion) {
+    public record Loaded(Model model, int[] inputShape, Provenance provenance, String libraryVersion,
+                         Map<String, String> attachments) {
+        public Loaded {
+            attachments = Map.copyOf(attachments);
+        }
+
+        /** The attachment of that name; an error naming the file's attachments when it has none of it. */
+        public String attachment(String name) {
+            String value = attachments.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("The model file has no attachment '" + name + "' (it has "
+                        + (attachments.isEmpty() ? "none" : new TreeSet<>(attachments.keySet()).toString())
+                        + "). Possible cause: it was saved by another task or by plain ModelFile.save; use a model"
+                        + " file written by the command that reads it");
+            }
+            return value;
+        }
     }
 
     private ModelFile() {
@@ -84,7 +104,28 @@ public final class ModelFile {
 
     /** Saves a built model with its configuration and provenance, atomically. */
     public static void save(Model model, Path path, Provenance provenance) {
-        writer(model, provenance, KIND_MODEL).write(path);
+        save(model, path, provenance, Map.of());
+    }
+
+    /**
+     * Saves a built model with named string attachments (a tokenizer's vocabulary, a scaler, a
+     * task's settings, usually as JSON), so that one file carries everything needed to use the
+     * model. Names are letters, digits, {@code _ . -}.
+     */
+    public static void save(Model model, Path path, Provenance provenance, Map<String, String> attachments) {
+        SafeTensorsWriter w = writer(model, provenance, KIND_MODEL);
+        for (Map.Entry<String, String> a : new java.util.TreeMap<>(attachments).entrySet()) {
+            if (!ATTACHMENT_NAME.matcher(a.getKey()).matches()) {
+                throw new IllegalArgumentException("save: attachment name \"" + a.getKey() + "\" must be letters,"
+                        + " digits, '_', '.' or '-'; rename it");
+            }
+            if (a.getValue() == null) {
+                throw new IllegalArgumentException("save: attachment '" + a.getKey() + "' is null; pass a string"
+                        + " (for example JSON) or leave it out");
+            }
+            w.putMetadata(ATTACHMENT_PREFIX + a.getKey(), a.getValue());
+        }
+        w.write(path);
     }
 
     /** Reads a model file (or a checkpoint) and rebuilds the model. */
@@ -102,8 +143,14 @@ public final class ModelFile {
             }
         }
         int[] inputShape = model instanceof GraphModel g && g.inputs().size() > 1 ? null : model.inputShape();
+        Map<String, String> attachments = new LinkedHashMap<>();
+        meta.forEach((k, v) -> {
+            if (k.startsWith(ATTACHMENT_PREFIX)) {
+                attachments.put(k.substring(ATTACHMENT_PREFIX.length()), v);
+            }
+        });
         return new Loaded(model, inputShape, new Provenance(parsed, meta.getOrDefault(SafeTensors.DATA_KEY, "")),
-                meta.getOrDefault(SafeTensors.LIBRARY_VERSION_KEY, "unknown"));
+                meta.getOrDefault(SafeTensors.LIBRARY_VERSION_KEY, "unknown"), attachments);
     }
 
     // ---- shared with checkpoints --------------------------------------------------------------

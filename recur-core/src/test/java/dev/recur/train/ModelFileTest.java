@@ -54,6 +54,41 @@ class ModelFileTest {
     }
 
     @Test
+    void attachmentsTravelWithTheModel() {
+        Trainer t = trained();
+        Path file = dir.resolve("model.safetensors");
+        ModelFile.save(t.model(), file, ModelFile.Provenance.unknown(),
+                Map.of("tokenizer", "{\"level\":\"char\"}", "labels", "[\"neg\",\"pos\"]"));
+
+        ModelFile.Loaded loaded = ModelFile.load(file);
+        assertEquals(Map.of("tokenizer", "{\"level\":\"char\"}", "labels", "[\"neg\",\"pos\"]"), loaded.attachments());
+        assertEquals("[\"neg\",\"pos\"]", loaded.attachment("labels"));
+        assertEquals("The model file has no attachment 'scaler' (it has [labels, tokenizer]). Possible cause: it was"
+                + " saved by another task or by plain ModelFile.save; use a model file written by the command that"
+                + " reads it", message(() -> loaded.attachment("scaler")));
+    }
+
+    @Test
+    void aModelWithoutAttachmentsHasNone() {
+        Path file = dir.resolve("model.safetensors");
+        ModelFile.save(trained().model(), file, ModelFile.Provenance.unknown());
+        assertEquals(Map.of(), ModelFile.load(file).attachments());
+    }
+
+    @Test
+    void badAttachmentsAreRefusedBeforeAnythingIsWritten() {
+        Trainer t = trained();
+        Path file = dir.resolve("model.safetensors");
+        assertEquals("save: attachment name \"my vocab\" must be letters, digits, '_', '.' or '-'; rename it",
+                message(() -> ModelFile.save(t.model(), file, ModelFile.Provenance.unknown(), Map.of("my vocab", "x"))));
+        java.util.Map<String, String> withNull = new java.util.HashMap<>();
+        withNull.put("vocab", null);
+        assertEquals("save: attachment 'vocab' is null; pass a string (for example JSON) or leave it out",
+                message(() -> ModelFile.save(t.model(), file, ModelFile.Provenance.unknown(), withNull)));
+        assertEquals(false, Files.exists(file));
+    }
+
+    @Test
     void theMetadataDescribesTheModel() {
         Trainer t = trained();
         Path file = dir.resolve("model.safetensors");
