@@ -12,6 +12,7 @@ import dev.recur.io.SafeTensorsWriter;
 import dev.recur.nn.BuildContext;
 import dev.recur.tensor.DType;
 import dev.recur.tensor.Tensor;
+import dev.recur.train.ModelFile;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,13 +25,16 @@ import java.util.random.RandomGenerator;
 /**
  * A trained translator: the encoder-decoder, both vocabularies and the lengths it was trained on.
  * Saved as one safetensors file: the weights under their layer names, and in the header metadata
- * {@code recur.kind = translator} and {@code recur.translator}, a JSON attachment with the
- * configuration and both vocabularies.
+ * {@code recur.kind = translator} and the attachment {@code translator} (key
+ * {@code recur.attachment.translator}, as {@link ModelFile} names attachments): JSON with the
+ * configuration, both vocabularies and the trained lengths. (The model is not a
+ * {@link dev.recur.nn.Model}, so {@link ModelFile#save} does not apply; the layout follows it.)
  */
 public final class Translator {
 
     public static final String KIND = "translator";
-    static final String ATTACHMENT = "recur.translator";
+    /** The metadata key of the configuration: a {@link ModelFile} attachment named {@code translator}. */
+    static final String ATTACHMENT = ModelFile.ATTACHMENT_PREFIX + "translator";
     static final int FORMAT = 1;
 
     private final Seq2SeqModel model;
@@ -185,8 +189,9 @@ public final class Translator {
         for (Parameter p : model.parameters()) {
             w.put(p.name(), p.value());
         }
-        w.putMetadata("recur.kind", KIND)
-                .putMetadata(ATTACHMENT, new Gson().toJson(attachment))
+        w.putMetadata(ModelFile.KIND_KEY, KIND)
+                .putMetadata(SafeTensors.LIBRARY_VERSION_KEY, ModelFile.LIBRARY_VERSION)
+                .putMetadata(ATTACHMENT, new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(attachment))
                 .putMetadata(SafeTensors.SEED_KEY, Long.toString(seed))
                 .putMetadata(SafeTensors.DATA_KEY, data)
                 .write(path);
@@ -196,9 +201,9 @@ public final class Translator {
     public static Translator load(Path path) {
         SafeTensorsFile file = SafeTensors.read(path);
         String json = file.metadata().get(ATTACHMENT);
-        if (!KIND.equals(file.metadata().get("recur.kind")) || json == null) {
+        if (!KIND.equals(file.metadata().get(ModelFile.KIND_KEY)) || json == null) {
             throw new IllegalArgumentException(path + " is not a translator model file (its recur.kind is "
-                    + file.metadata().get("recur.kind") + "); train one with: recur translate train --pairs FILE --out " + path);
+                    + file.metadata().get(ModelFile.KIND_KEY) + "); train one with: recur translate train --pairs FILE --out " + path);
         }
         Map<String, Object> a = new Gson().fromJson(json, new TypeToken<Map<String, Object>>() { }.getType());
         int format = ((Number) a.get("format")).intValue();

@@ -75,6 +75,27 @@ class TranslatorTest {
             }
         }
         assertEquals(trained.maxSourceLength(), back.maxSourceLength());
+        Map<String, String> meta = SafeTensors.read(file).metadata();
+        assertEquals("translator", meta.get("recur.kind"));
+        assertTrue(meta.get("recur.attachment.translator").contains("\"tokens\":[\"<s>\",\"</s>\""));
+    }
+
+    @Test
+    void unknownFormatsAndMissingWeightsAreNamed(@TempDir Path dir) {
+        Path file = dir.resolve("t.safetensors");
+        trained.save(file, 1, "x");
+        Map<String, String> meta = new java.util.HashMap<>(SafeTensors.read(file).metadata());
+        String json = meta.get("recur.attachment.translator");
+        Path noWeights = dir.resolve("w.safetensors");
+        SafeTensors.write(noWeights, Map.of("w", Tensor.zeros(2)), Map.of("recur.kind", "translator",
+                "recur.attachment.translator", json));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Translator.load(noWeights)).getMessage()
+                .contains("has no weight source_embedding/embeddings that its configuration needs"));
+        Path future = dir.resolve("f.safetensors");
+        SafeTensors.write(future, Map.of("w", Tensor.zeros(2)), Map.of("recur.kind", "translator",
+                "recur.attachment.translator", json.replace("\"format\":1", "\"format\":2")));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Translator.load(future)).getMessage()
+                .contains("holds translator format 2 but this version reads format 1"));
     }
 
     @Test
