@@ -8,7 +8,6 @@ import dev.recur.tasks.seq2seq.TextPair;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -49,7 +48,7 @@ public final class FraEngBench {
                     Tokenizer.Level.CHARACTER, a, s, progress);
             List<TextPair> test = new ArrayList<>();
             for (TextPair p : split.test()) { // characters never seen in training cannot be read
-                if (p.source().codePoints().allMatch(cp -> t.translator().source().contains(Character.toString(cp)))) {
+                if (Seq2SeqBench.readable(t.translator(), p.source())) {
                     test.add(p);
                 }
             }
@@ -57,8 +56,8 @@ public final class FraEngBench {
             List<String> refs = test.stream().map(TextPair::target).toList();
             JsonLine line = Seq2SeqBench.line("fra-eng", a, s, t).put("train_pairs", split.train().size())
                     .put("test_pairs", test.size())
-                    .put("bleu", round(SequenceScores.bleu(words(got), words(refs))))
-                    .put("chrf", round(SequenceScores.chrF(got, refs)));
+                    .put("bleu", Seq2SeqBench.round(SequenceScores.bleu(words(got), words(refs))))
+                    .put("chrf", Seq2SeqBench.round(SequenceScores.chrF(got, refs)));
             for (int b = 0; b <= BUCKETS.length; b++) {
                 int lo = b == 0 ? 1 : BUCKETS[b - 1] + 1;
                 int hi = b == BUCKETS.length ? Integer.MAX_VALUE : BUCKETS[b];
@@ -72,7 +71,7 @@ public final class FraEngBench {
                     }
                 }
                 String key = "bleu_len_" + lo + (hi == Integer.MAX_VALUE ? "_up" : "_" + hi);
-                line.put(key, g.isEmpty() ? 0.0 : round(SequenceScores.bleu(words(g), words(r))));
+                line.put(key, g.isEmpty() ? 0.0 : Seq2SeqBench.round(SequenceScores.bleu(words(g), words(r))));
                 line.put(key.replace("bleu", "n"), g.size());
             }
             results.accept(line.toString());
@@ -85,10 +84,6 @@ public final class FraEngBench {
     }
 
     private static List<List<String>> words(List<String> texts) {
-        return texts.stream().map(s -> s.isBlank() ? List.<String>of() : Arrays.asList(s.trim().split(" +"))).toList();
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10000) / 10000.0;
+        return texts.stream().map(Seq2SeqBench::words).toList();
     }
 }

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +97,7 @@ public final class G2pBench {
             Seq2SeqBench.Trained t = Seq2SeqBench.train(train, Tokenizer.Level.CHARACTER, Tokenizer.Level.WORD, a, s, progress);
             List<String> known = new ArrayList<>();
             for (String w : words) { // a test word with a character never seen in training cannot be read
-                if (w.codePoints().allMatch(cp -> t.translator().source().contains(Character.toString(cp)))) {
+                if (Seq2SeqBench.readable(t.translator(), w)) {
                     known.add(w);
                 }
             }
@@ -106,22 +105,14 @@ public final class G2pBench {
             List<List<String>> predictions = new ArrayList<>();
             List<List<List<String>>> references = new ArrayList<>();
             for (int i = 0; i < known.size(); i++) {
-                predictions.add(tokens(got.get(i)));
-                references.add(split.test().get(known.get(i)).stream().map(G2pBench::tokens).toList());
+                predictions.add(Seq2SeqBench.words(got.get(i)));
+                references.add(split.test().get(known.get(i)).stream().map(Seq2SeqBench::words).toList());
             }
             SequenceScores.ErrorRates r = SequenceScores.errorRates(predictions, references);
             results.accept(Seq2SeqBench.line("g2p", a, s, t).put("train_words", Math.min(trainWords, split.train().size()))
                     .put("train_pairs", train.size()).put("test_words", known.size())
                     .put("skipped_test_words", words.size() - known.size())
-                    .put("wer", round(r.wer())).put("per", round(r.per())).toString());
+                    .put("wer", Seq2SeqBench.round(r.wer())).put("per", Seq2SeqBench.round(r.per())).toString());
         }
-    }
-
-    private static List<String> tokens(String s) {
-        return s.isBlank() ? List.of() : Arrays.asList(s.trim().split(" +"));
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10000) / 10000.0;
     }
 }

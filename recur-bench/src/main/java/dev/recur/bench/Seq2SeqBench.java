@@ -61,6 +61,21 @@ public final class Seq2SeqBench {
         return new Trained(tr, (System.nanoTime() - t0) / 1e9, last[0]);
     }
 
+    /** Whether every character of {@code text} is in the translator's source vocabulary (else it cannot be read). */
+    static boolean readable(Translator t, String text) {
+        return text.codePoints().allMatch(cp -> t.source().contains(Character.toString(cp)));
+    }
+
+    /** The space-separated words of a text (none for a blank one). */
+    static List<String> words(String text) {
+        return text.isBlank() ? List.of() : java.util.Arrays.asList(text.trim().split(" +"));
+    }
+
+    /** A figure rounded to 4 decimals for output. */
+    static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+
     /** The attention's name in benchmark output: {@code none}, {@code bahdanau}, {@code luong}. */
     public static String name(Seq2SeqConfig.AttentionType a) {
         return a.name().toLowerCase(Locale.ROOT);
@@ -71,6 +86,6 @@ public final class Seq2SeqBench {
         return new JsonLine().put("bench", bench).put("model", "lstm" + s.units() + "-" + name(a))
                 .put("attention", name(a)).put("params", t.translator().model().countParams())
                 .put("epochs", s.epochs()).put("batch", s.batch()).put("lr", s.learningRate()).put("train_seconds", Math.round(t.seconds() * 10) / 10.0)
-                .put("final_loss", Math.round(t.finalLoss() * 1e4) / 1e4);
+                .put("final_loss", round(t.finalLoss()));
     }
 }
