@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** The {@code recur} command. */
 @Command(name = "recur", mixinStandardHelpOptions = true, version = "recur 0.1.0",
         description = "Recurrent neural networks on the JVM: train, evaluate and benchmark sequence models.",
-        subcommands = {DemoCommand.class, TrainCommand.class, ForecastCommand.class, EvaluateCommand.class, PredictCommand.class, SummaryCommand.class, TextgenCommand.class, GenerateCommand.class, ClassifyCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, TrainCommand.class, ForecastCommand.class, EvaluateCommand.class, PredictCommand.class, SummaryCommand.class, TextgenCommand.class, GenerateCommand.class, ClassifyCommand.class, TranslateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--threads", paramLabel = "N", scope = CommandLine.ScopeType.INHERIT,

@@ -113,7 +113,8 @@ public final class Plots {
         return (lines.size() > 1 ? "Training and validation " : "Training ") + metric;
     }
 
-    private static void save(XYChart chart, Path out) {
+    /** Writes a chart as PNG or SVG by the file name's extension. */
+    static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path out) {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
             Path parent = out.toAbsolutePath().getParent();

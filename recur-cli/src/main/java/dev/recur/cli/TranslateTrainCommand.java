@@ -1,0 +1,85 @@
+package dev.recur.cli;
+
+import dev.recur.data.text.Tokenizer;
+import dev.recur.tasks.seq2seq.PairsFile;
+import dev.recur.tasks.seq2seq.Seq2SeqConfig;
+import dev.recur.tasks.seq2seq.Seq2SeqTraining;
+import dev.recur.tasks.seq2seq.TextPair;
+import dev.recur.tasks.seq2seq.Translator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code recur translate train}: trains an encoder-decoder on a file of {@code source<TAB>target} lines. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a translator on source<TAB>target lines (extra columns ignored) and save it as one file."})
+final class TranslateTrainCommand implements Callable<Integer> {
+
+    @Option(names = "--pairs", required = true, paramLabel = "FILE", description = "source<TAB>target lines, UTF-8.")
+    Path pairs;
+
+    @Option(names = "--level", paramLabel = "L", defaultValue = "char",
+            description = "Tokens: char or word, both sides (default: ${DEFAULT-VALUE}).")
+    String level;
+
+    @Option(names = "--attention", paramLabel = "A", defaultValue = "bahdanau",
+            description = "bahdanau, luong or none (default: ${DEFAULT-VALUE}).")
+    String attention;
+
+    @Option(names = "--layers", paramLabel = "N", defaultValue = "1",
+            description = "Stacked LSTM layers in encoder and decoder (default: ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--units", paramLabel = "N", defaultValue = "128", description = "LSTM units (default: ${DEFAULT-VALUE}).")
+    int units;
+
+    @Option(names = "--embedding", paramLabel = "N", defaultValue = "64", description = "Embedding size (default: ${DEFAULT-VALUE}).")
+    int embedding;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.003", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The translator file to write.")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Tokenizer.Level l = switch (level.toLowerCase(Locale.ROOT)) {
+            case "char" -> Tokenizer.Level.CHARACTER;
+            case "word" -> Tokenizer.Level.WORD;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown --level '" + level + "'; choose char or word");
+        };
+        Seq2SeqConfig config = new Seq2SeqConfig(Seq2SeqConfig.CellType.LSTM, Seq2SeqBenchOptions.attentionType(attention),
+                embedding, units, layers);
+        Seq2SeqTraining.Options options = Seq2SeqTraining.Options.of(epochs, batch).withLearningRate(learningRate).withSeed(seed);
+        List<TextPair> data = PairsFile.read(pairs);
+        PrintWriter err = spec.commandLine().getErr();
+        Translator t = Translator.train(data, l, l, config, options, (epoch, loss) -> {
+            err.printf(Locale.ROOT, "epoch %d/%d loss %.4f%n", epoch, epochs, loss);
+            err.flush();
+            return true;
+        });
+        t.save(out, seed, pairs.getFileName().toString() + " (" + data.size() + " pairs)");
+        spec.commandLine().getOut().println("saved " + out + " (" + t.model().countParams() + " parameters)");
+        return 0;
+    }
+}
