@@ -12,6 +12,8 @@
  *   <li>{@link dev.recur.inference.TextGenerator}: a language model and its tokenizer: primes with
  *       a start text, samples until a length or a stop string, streams each token as it is
  *       sampled.</li>
+ *   <li>{@link dev.recur.inference.BeamSearch}: beam search over any step function (width,
+ *       length normalisation, end-token handling), used by sequence-to-sequence decoding.</li>
  * </ul>
  *
  * <p>Depends on {@code dev.recur.nn} and {@code dev.recur.data} only.
