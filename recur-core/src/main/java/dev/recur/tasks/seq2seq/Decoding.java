@@ -3,6 +3,7 @@ package dev.recur.tasks.seq2seq;
 import dev.recur.autodiff.GradMode;
 import dev.recur.inference.BeamSearch;
 import dev.recur.inference.Hypothesis;
+import dev.recur.inference.Sampler;
 import dev.recur.nn.Context;
 import dev.recur.nn.rnn.State;
 import dev.recur.tensor.Tensor;
@@ -61,12 +62,8 @@ public final class Decoding {
         }
     }
 
-    /** Samples one output for source ids {@code [1, sourceTime]} from softmax(logits / temperature). */
-    public static int[] sample(Seq2SeqModel model, Tensor sourceIds, int maxLength, double temperature, RandomGenerator rng) {
-        if (!(temperature > 0)) {
-            throw new IllegalArgumentException("sampling temperature must be positive, got " + temperature
-                    + "; use greedy decoding for the limit 0");
-        }
+    /** Samples one output for source ids {@code [1, sourceTime]} with a {@link Sampler} (temperature, top-k, top-p). */
+    public static int[] sample(Seq2SeqModel model, Tensor sourceIds, int maxLength, Sampler sampler, RandomGenerator rng) {
         try (GradMode.Scope ignored = GradMode.noGrad()) {
             Seq2SeqModel.Encoded enc = model.encode(sourceIds, Context.inference());
             int[] out = new int[maxLength];
@@ -76,8 +73,12 @@ public final class Decoding {
             while (n < maxLength) {
                 Seq2SeqModel.Step s = model.step(enc, new int[]{last}, states);
                 states = s.states();
-                Tensor p = s.logits().value().mul(1.0 / temperature).softmax();
-                last = draw(p, rng);
+                Tensor logits = s.logits().value(); // [1, vocab]
+                float[] row = new float[logits.size()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = (float) logits.getFlat(i);
+                }
+                last = sampler.sample(row, rng);
                 if (last == TextSide.END) {
                     break;
                 }
@@ -85,19 +86,6 @@ public final class Decoding {
             }
             return Arrays.copyOf(out, n);
         }
-    }
-
-    private static int draw(Tensor probs, RandomGenerator rng) {
-        double u = rng.nextDouble();
-        double c = 0;
-        int last = probs.size() - 1;
-        for (int i = 0; i <= last; i++) {
-            c += probs.getFlat(i);
-            if (u < c) {
-                return i;
-            }
-        }
-        return last;
     }
 
     /** Beam search for source ids {@code [1, sourceTime]}: the hypotheses, best first. */

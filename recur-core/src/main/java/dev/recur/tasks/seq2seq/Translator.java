@@ -6,6 +6,7 @@ import dev.recur.autodiff.Parameter;
 import dev.recur.data.text.Tokenizer;
 import dev.recur.inference.BeamSearch;
 import dev.recur.inference.Hypothesis;
+import dev.recur.inference.Sampler;
 import dev.recur.io.SafeTensors;
 import dev.recur.io.SafeTensorsFile;
 import dev.recur.io.SafeTensorsWriter;
@@ -137,7 +138,7 @@ public final class Translator {
     /** Samples a translation from softmax(logits / temperature). */
     public Translation sample(String text, double temperature, RandomGenerator rng) {
         Tensor ids = sourceIds(text);
-        return translation(text, ids, Decoding.sample(model, ids, maxOutputLength(), temperature, rng));
+        return translation(text, ids, Decoding.sample(model, ids, maxOutputLength(), Sampler.temperature(temperature), rng));
     }
 
     private Translation translation(String text, Tensor ids, int[] out) {

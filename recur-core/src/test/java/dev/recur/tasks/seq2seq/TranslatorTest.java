@@ -58,7 +58,7 @@ class TranslatorTest {
     void samplingAtALowTemperatureIsGreedy() {
         assertEquals("cba", trained.sample("abc", 1e-3, new SplittableRandom(1)).text());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> trained.sample("abc", 0, new SplittableRandom(1)))
-                .getMessage().contains("sampling temperature must be positive, got 0.0"));
+                .getMessage().contains("Sampler: temperature must be a finite number > 0 but got 0.0"));
     }
 
     @Test
