@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 /** {@code recur bench imdb}: the textbook's IMDB sentiment models, one result line per model. */
 @Command(name = "imdb", mixinStandardHelpOptions = true,
         description = {"The textbook's IMDB configurations: 10,000 words, maxlen 500, Embedding 32, one recurrent layer"
-                + " of 32, RMSprop, batch 128, 20%% validation; test accuracy on test_sample.tsv.",
+                + " of 32, RMSprop, batch 128, 20%% validation; test accuracy on test_sample.tsv with the weights of the"
+                + " epoch with the best validation accuracy.",
                 "Reads $RECUR_DATA/imdb/{train.tsv,test_sample.tsv} (or --data-dir)."})
 final class ImdbBenchCommand implements Callable<Integer> {
 
@@ -68,13 +69,13 @@ final class ImdbBenchCommand implements Callable<Integer> {
                 outDir);
         PrintWriter out = spec.commandLine().getOut();
         if (!json) {
-            out.println(String.format(Locale.ROOT, "%-11s %8s %12s %9s %9s %7s", "model", "val_acc", "best_val_acc",
-                    "test_acc", "train_s", "epochs"));
+            out.println(String.format(Locale.ROOT, "%-11s %8s %12s %10s %9s %9s %7s", "model", "val_acc",
+                    "best_val_acc", "best_epoch", "test_acc", "train_s", "epochs"));
             out.flush();
         }
         ImdbBench.run(config, r -> {
-            out.println(json ? r.toJson() : String.format(Locale.ROOT, "%-11s %8.4f %12.4f %9.4f %9.1f %7d", r.model(),
-                    r.valAcc(), r.bestValAcc(), r.testAcc(), r.trainSeconds(), r.epochs()));
+            out.println(json ? r.toJson() : String.format(Locale.ROOT, "%-11s %8.4f %12.4f %10d %9.4f %9.1f %7d",
+                    r.model(), r.valAcc(), r.bestValAcc(), r.bestEpoch(), r.testAcc(), r.trainSeconds(), r.epochs()));
             out.flush();
         });
         return 0;
