@@ -11,6 +11,7 @@ import dev.recur.autodiff.ops.Gather;
 import dev.recur.autodiff.ops.Log;
 import dev.recur.autodiff.ops.LogSoftmax;
 import dev.recur.autodiff.ops.LogSumExp;
+import dev.recur.autodiff.ops.BatchMatMul;
 import dev.recur.autodiff.ops.MatMul;
 import dev.recur.autodiff.ops.Maximum;
 import dev.recur.autodiff.ops.Mean;
@@ -246,6 +247,11 @@ public class Variable {
     /** Matrix product of [m, k] and [k, n]. */
     public Variable matmul(Variable other) {
         return MatMul.apply(this, other);
+    }
+
+    /** Batched matrix product {@code [..., m, k] x [..., k, n] -> [..., m, n]} over equal leading dimensions. */
+    public Variable bmm(Variable other) {
+        return BatchMatMul.apply(this, other);
     }
 
     /** Sum of all elements, a scalar. */

@@ -10,6 +10,9 @@ import java.util.Arrays;
 /** Elementwise operations with NumPy broadcasting, dispatched to the kernels' fast cases. */
 final class Elementwise {
 
+    /** The shortest last dimension the broadcast path hands to the kernels run by run. */
+    private static final int MIN_RUN = 8;
+
     private Elementwise() {
     }
 
@@ -62,7 +65,7 @@ final class Elementwise {
             }
             return out;
         }
-        general(f, a, b, out);
+        general(k, f, a, b, out);
         return out;
     }
 
@@ -84,25 +87,68 @@ final class Elementwise {
         return true;
     }
 
-    /** Any broadcast: walks the output in row-major order with stride 0 on stretched dimensions. */
-    private static void general(Binary f, Tensor a, Tensor b, Tensor out) {
+    /**
+     * Any broadcast: walks the output in row-major order with stride 0 on stretched dimensions. When
+     * the last dimension is long enough, each run along it is one kernel call (an operand stretched
+     * along it is first repeated into a scratch run), so broadcasts such as {@code [B, T, 1, d] + [B, 1, S, d]}
+     * run at kernel speed.
+     */
+    private static void general(Kernels k, Binary f, Tensor a, Tensor b, Tensor out) {
         int[] shape = out.shape();
         int rank = shape.length;
         int[] stA = broadcastStrides(a, rank);
         int[] stB = broadcastStrides(b, rank);
-        int[] idx = new int[rank];
-        int ia = a.offset();
-        int ib = b.offset();
+        int run = shape[rank - 1];
+        boolean runs = run >= MIN_RUN && stA[rank - 1] <= 1 && stB[rank - 1] <= 1;
+        int inner = runs ? rank - 1 : rank; // dimensions the odometer walks
         boolean f32 = a.dtype() == DType.FLOAT32;
         float[] af = f32 ? a.floats() : null, bf = f32 ? b.floats() : null, of = f32 ? out.floats() : null;
         double[] ad = f32 ? null : a.doubles(), bd = f32 ? null : b.doubles(), od = f32 ? null : out.doubles();
-        for (int i = 0, n = out.size(); i < n; i++) {
-            if (f32) {
-                of[i] = f.apply(af[ia], bf[ib]);
+        float[] sf = runs && f32 ? new float[run] : null;   // a stretched operand's run
+        double[] sd = runs && !f32 ? new double[run] : null;
+        int[] idx = new int[rank];
+        int ia = a.offset();
+        int ib = b.offset();
+        int step = runs ? run : 1;
+        for (int i = 0, n = out.size(); i < n; i += step) {
+            if (!runs) {
+                if (f32) {
+                    of[i] = f.apply(af[ia], bf[ib]);
+                } else {
+                    od[i] = f.apply(ad[ia], bd[ib]);
+                }
+            } else if (f32) {
+                float[] x = af;
+                int xo = ia;
+                float[] y = bf;
+                int yo = ib;
+                if (stA[rank - 1] == 0) {
+                    java.util.Arrays.fill(sf, af[ia]);
+                    x = sf;
+                    xo = 0;
+                } else if (stB[rank - 1] == 0) {
+                    java.util.Arrays.fill(sf, bf[ib]);
+                    y = sf;
+                    yo = 0;
+                }
+                k.binary(f, x, xo, y, yo, of, i, run);
             } else {
-                od[i] = f.apply(ad[ia], bd[ib]);
+                double[] x = ad;
+                int xo = ia;
+                double[] y = bd;
+                int yo = ib;
+                if (stA[rank - 1] == 0) {
+                    java.util.Arrays.fill(sd, ad[ia]);
+                    x = sd;
+                    xo = 0;
+                } else if (stB[rank - 1] == 0) {
+                    java.util.Arrays.fill(sd, bd[ib]);
+                    y = sd;
+                    yo = 0;
+                }
+                k.binary(f, x, xo, y, yo, od, i, run);
             }
-            for (int dim = rank - 1; dim >= 0; dim--) { // odometer increment
+            for (int dim = inner - 1; dim >= 0; dim--) { // odometer increment
                 idx[dim]++;
                 ia += stA[dim];
                 ib += stB[dim];

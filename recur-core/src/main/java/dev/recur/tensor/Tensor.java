@@ -329,6 +329,11 @@ public final class Tensor {
         return new Tensor(dtype, s, Shapes.contiguousStrides(s), src.offset, src.f, src.d);
     }
 
+    /** A view of the same elements with other shape and strides (the caller checks they stay in range). */
+    Tensor view(int[] newShape, int[] newStrides) {
+        return new Tensor(dtype, newShape, newStrides, offset, f, d);
+    }
+
     /** Swaps two dimensions (a view; no data moves). */
     public Tensor transpose(int dim0, int dim1) {
         int a = Shapes.axis("transpose", dim0, shape.length);
@@ -575,6 +580,14 @@ public final class Tensor {
      */
     public Tensor matmul(Tensor other) {
         return MatMul.matmul(this, other);
+    }
+
+    /**
+     * Batched matrix product {@code [..., m, k] x [..., k, n] -> [..., m, n]} over equal leading
+     * dimensions. Transposed views of the last two dimensions are passed without copies.
+     */
+    public Tensor bmm(Tensor other) {
+        return MatMul.bmm(this, other);
     }
 
     // ---- reductions ------------------------------------------------------------------------

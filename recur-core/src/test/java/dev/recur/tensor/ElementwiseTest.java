@@ -95,6 +95,26 @@ class ElementwiseTest {
         check(random(1, type, 2, 3, 4), random(2, type, 3, 1), new int[]{2, 3, 4}, "");
     }
 
+    /** A broadcast whose last dimension is long: one kernel call per run along it, with the definition's result. */
+    private static void checkRuns(Tensor a, Tensor b, int[] outShape) {
+        for (Binary f : Binary.values()) {
+            Recorder rec = new Recorder();
+            Tensor out = withKernels(rec, () -> apply(f, a, b));
+            assertElements(outShape, expected(f, a, b, outShape), out, 0);
+            int runs = out.size() / outShape[outShape.length - 1];
+            assertEquals(java.util.Collections.nCopies(runs, "binary"), rec.calls, f + ": one kernel call per run");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void longLastDimensionsBroadcastRunByRun(DType type) {
+        checkRuns(random(1, type, 2, 3, 1, 9), random(2, type, 2, 1, 4, 9), new int[]{2, 3, 4, 9}); // additive attention
+        checkRuns(random(3, type, 2, 3, 1), random(4, type, 2, 1, 8), new int[]{2, 3, 8}); // the first stretched
+        checkRuns(random(5, type, 2, 1, 8), random(6, type, 2, 3, 1), new int[]{2, 3, 8}); // the second stretched
+        checkRuns(random(7, type, 2, 10).slice(1, 1, 9), random(8, type, 3, 1, 1), new int[]{3, 2, 8}); // strided rows
+    }
+
     @ParameterizedTest
     @EnumSource(DType.class)
     void nonContiguousOperandsInEveryPath(DType type) {

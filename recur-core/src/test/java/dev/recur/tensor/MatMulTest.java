@@ -144,6 +144,62 @@ class MatMulTest {
         assertArrayEquals(new float[]{14, 32, 32, 77}, c.floats());
     }
 
+    /** Checks a.bmm(b) against matmul of each pair of matrices, for a batch of any rank. */
+    private static void checkBatch(Tensor a, Tensor b) {
+        Tensor c = a.bmm(b);
+        int r = a.rank();
+        int m = a.dim(r - 2);
+        int n = b.dim(r - 1);
+        Tensor a3 = a.contiguous().reshape(-1, m, a.dim(r - 1));
+        Tensor b3 = b.contiguous().reshape(-1, b.dim(r - 2), n);
+        Tensor c3 = c.reshape(-1, m, n);
+        double tol = a.dtype() == DType.FLOAT32 ? 1e-5 * Math.sqrt(a.dim(r - 1)) : 1e-13;
+        for (int i = 0; i < a3.dim(0); i++) {
+            double[][] want = naive(a3.select(0, i), b3.select(0, i));
+            for (int p = 0; p < m; p++) {
+                for (int q = 0; q < n; q++) {
+                    assertEquals(want[p][q], c3.get(i, p, q), tol, "c[" + i + "][" + p + ", " + q + "]");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void batchedProducts(DType type) {
+        checkBatch(random(21, type, 3, 4, 5), random(22, type, 3, 5, 2));
+        checkBatch(random(23, type, 3, 4, 5), random(24, type, 3, 2, 5).transpose(1, 2)); // Q K^T
+        checkBatch(random(25, type, 3, 5, 4).transpose(1, 2), random(26, type, 3, 5, 2)); // A^T B
+        checkBatch(random(27, type, 2, 3, 4, 5), random(28, type, 2, 3, 5, 1)); // [batch, heads, ..]
+        checkBatch(random(29, type, 3, 2, 4, 5).transpose(0, 1), random(30, type, 2, 3, 5, 2)); // leading dims not nested
+        checkBatch(random(31, type, 4, 5).unsqueeze(0), random(32, type, 5, 3).unsqueeze(0)); // batch of one
+        checkBatch(random(33, type, 2, 1, 4, 5), random(34, type, 2, 1, 5, 3).transpose(0, 1).transpose(0, 1));
+    }
+
+    @Test
+    void handCheckedBatchedProduct() {
+        Tensor a = Tensor.of(new float[]{1, 2, 3, 4, 5, 6, 1, 0, 0, 0, 1, 0}, 2, 2, 3);
+        Tensor c = a.bmm(a.transpose(1, 2)); // each matrix times its own transpose
+        assertArrayEquals(new int[]{2, 2, 2}, c.shape());
+        assertArrayEquals(new float[]{14, 32, 32, 77, 1, 0, 0, 1}, c.floats());
+        assertArrayEquals(new int[]{2, 3, 0}, Tensor.zeros(2, 3, 4).bmm(Tensor.zeros(2, 4, 0)).shape());
+        assertEquals(0.0, Tensor.zeros(2, 3, 0).bmm(Tensor.zeros(2, 0, 4)).maxAbsDiff(Tensor.zeros(2, 3, 4)),
+                "an empty sum is zero");
+    }
+
+    @Test
+    void batchedShapeErrors() {
+        var rank = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, 3).bmm(Tensor.zeros(3, 2)));
+        assertEquals("bmm: expected two batches of matrices of one rank (at least 3) but got shapes [2, 3] and [3, 2];"
+                + " use matmul for single matrices", rank.getMessage());
+        var fit = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, 3, 4).bmm(Tensor.zeros(3, 4, 2)));
+        assertEquals("bmm: shapes [2, 3, 4] and [3, 4, 2] do not fit: the leading (batch) dimensions must be equal and"
+                + " the first's 4 columns must match the second's 4 rows", fit.getMessage());
+        var type = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.zeros(2, 2, 3).bmm(Tensor.zeros(DType.FLOAT64, 2, 3, 2)));
+        assertEquals("bmm: element types differ (float32 [2, 2, 3] and float64 [2, 3, 2])", type.getMessage());
+    }
+
     @Test
     void shapeErrors() {
         var inner = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, 3).matmul(Tensor.zeros(4, 5)));

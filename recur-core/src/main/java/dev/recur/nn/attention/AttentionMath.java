@@ -18,8 +18,8 @@ final class AttentionMath {
 
     /** {@code s[..., i, j] = q[..., i, :] . k[..., j, :]}: q {@code [..., Tq, d]}, k {@code [..., Tk, d]} -> {@code [..., Tq, Tk]}. */
     static Variable dotScores(Variable q, Variable k) {
-        int r = q.value().rank();
-        return q.unsqueeze(r - 1).mul(k.unsqueeze(r - 2)).sum(-1);
+        int r = k.value().rank();
+        return q.bmm(k.transpose(r - 2, r - 1)); // one product per batch (and head), K^T a view
     }
 
     /**
@@ -59,8 +59,7 @@ final class AttentionMath {
 
     /** {@code c[..., i, :] = sum_j w[..., i, j] v[..., j, :]}: w {@code [..., Tq, Tk]}, v {@code [..., Tk, dv]} -> {@code [..., Tq, dv]}. */
     static Variable weightedSum(Variable w, Variable v) {
-        int r = w.value().rank();
-        return w.unsqueeze(r).mul(v.unsqueeze(r - 2)).sum(r - 1);
+        return w.bmm(v);
     }
 
     /** x {@code [..., d]} times a matrix {@code [d, n]} -> {@code [..., n]}. */

@@ -71,6 +71,12 @@ record OpCase(String name, Function<List<Variable>, Variable> f, Tensor... input
                 c("matmul batch=1 [1,3]x[3,1]", v -> v.get(0).matmul(v.get(1)), in.any(1, 3), in.any(3, 1)),
                 c("matmul x W^T", v -> v.get(0).matmul(v.get(1).t()), in.any(2, 3), in.any(4, 3)),
                 c("matmul A^T B", v -> v.get(0).t().matmul(v.get(1)), in.any(3, 2), in.any(3, 4)),
+                c("bmm [2,2,3]x[2,3,4]", v -> v.get(0).bmm(v.get(1)), in.any(2, 2, 3), in.any(2, 3, 4)),
+                c("bmm Q K^T (transposed view)", v -> v.get(0).bmm(v.get(1).transpose(1, 2)), in.any(2, 3, 4),
+                        in.any(2, 5, 4)),
+                c("bmm rank 4 (batch, heads)", v -> v.get(0).bmm(v.get(1)), in.any(2, 2, 1, 3), in.any(2, 2, 3, 2)),
+                c("bmm with non-nested leading dims", v -> v.get(0).transpose(0, 1).bmm(v.get(1)), in.any(3, 2, 2, 4),
+                        in.any(2, 3, 4, 2)),
                 // reductions
                 c("sum()", v -> v.get(0).sum(), in.any(2, 3)),
                 c("sum(0)", v -> v.get(0).sum(0), in.any(2, 3)),

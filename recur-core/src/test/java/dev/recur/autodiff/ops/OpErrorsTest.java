@@ -41,6 +41,14 @@ class OpErrorsTest {
                 new Bad("matmul", iae, () -> v(2, 3).matmul(v(2, 3)), "matmul: shapes [2, 3] and [2, 3] do not fit"),
                 new Bad("matmul of a rank-3 tensor", iae, () -> v(2, 3, 4).matmul(v(4, 2)),
                         "matmul: expected two matrices but got shapes [2, 3, 4] and [4, 2]"),
+                new Bad("bmm of a matrix", iae, () -> v(2, 3).bmm(v(3, 2)),
+                        "bmm: expected two batches of matrices of one rank (at least 3) but got shapes [2, 3] and [3, 2];"
+                                + " use matmul for single matrices"),
+                new Bad("bmm with unequal batches", iae, () -> v(2, 3, 4).bmm(v(3, 4, 2)),
+                        "bmm: shapes [2, 3, 4] and [3, 4, 2] do not fit: the leading (batch) dimensions must be equal"
+                                + " and the first's 4 columns must match the second's 4 rows"),
+                new Bad("bmm inner sizes", iae, () -> v(2, 3, 4).bmm(v(2, 3, 2)),
+                        "bmm: shapes [2, 3, 4] and [2, 3, 2] do not fit"),
                 new Bad("where shapes", iae, () -> Variable.where(mask21, v(2, 3), v(4)),
                         "where: shapes [2, 3] and [4] cannot be broadcast"),
                 new Bad("where mask shape", iae, () -> Variable.where(mask21, v(3, 3), v(3, 3)),
