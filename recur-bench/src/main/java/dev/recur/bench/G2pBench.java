@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * for a word with several pronunciations). Words go to train, validation or test (90/5/5) by a hash
  * of the word, so all pronunciations of a word land in one part and the split never depends on the
  * order or the seed. Source: the word's characters; target: its ARPAbet phonemes with stress.
- * Training uses every pronunciation as a pair; a test word is right if the greedy output equals any
+ * Training uses every pronunciation as a pair; up to {@value #VALIDATION_WORDS} validation words
+ * choose the epoch whose weights are kept (lowest teacher-forced loss); a test word is right if the greedy output equals any
  * of its pronunciations (WER); PER is the edit distance to the closest pronunciation over its length.
  */
 public final class G2pBench {
@@ -30,6 +31,13 @@ public final class G2pBench {
     public record Split(Map<String, List<String>> train, Map<String, List<String>> validation,
                         Map<String, List<String>> test) {
     }
+
+    /** The settings of {@code recur bench g2p}. */
+    public static final Seq2SeqBench.Settings DEFAULTS = new Seq2SeqBench.Settings(List.of(Seq2SeqConfig.AttentionType.BAHDANAU), 64, 256, 12, 128,
+            0.003, 42, true, 3);
+
+    /** Validation words scored after each epoch (the validation part has ~6,700). */
+    static final int VALIDATION_WORDS = 2_000;
 
     private G2pBench() {
     }
@@ -92,9 +100,11 @@ public final class G2pBench {
                            Consumer<String> results) {
         Split split = read(file);
         List<TextPair> train = pairs(split.train(), trainWords);
+        List<TextPair> validation = pairs(split.validation(), VALIDATION_WORDS);
         List<String> words = new ArrayList<>(split.test().keySet()).subList(0, Math.min(testWords, split.test().size()));
         for (Seq2SeqConfig.AttentionType a : s.attentions()) {
-            Seq2SeqBench.Trained t = Seq2SeqBench.train(train, Tokenizer.Level.CHARACTER, Tokenizer.Level.WORD, a, s, progress);
+            Seq2SeqBench.Trained t = Seq2SeqBench.train(train, validation, Tokenizer.Level.CHARACTER, Tokenizer.Level.WORD, a,
+                    s, progress);
             List<String> known = new ArrayList<>();
             for (String w : words) { // a test word with a character never seen in training cannot be read
                 if (Seq2SeqBench.readable(t.translator(), w)) {

@@ -27,6 +27,11 @@ final class JsonLine {
         return this;
     }
 
+    JsonLine put(String key, boolean value) {
+        key(key).append(value);
+        return this;
+    }
+
     /** {@code "key":null}, for a figure that does not exist (a published value the source does not give). */
     JsonLine putNull(String key) {
         key(key).append("null");

@@ -5,6 +5,7 @@ import dev.recur.tasks.seq2seq.Seq2SeqConfig;
 import dev.recur.tasks.seq2seq.Seq2SeqTraining;
 import dev.recur.tasks.seq2seq.TextPair;
 import dev.recur.tasks.seq2seq.Translator;
+import dev.recur.tensor.DType;
 
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +27,11 @@ public final class Seq2SeqBench {
      * @param batch      batch size
      * @param learningRate Adam's learning rate
      * @param seed       data split, initialisation and shuffling
+     * @param bidirectional a bidirectional encoder ({@code units / 2} per direction)
+     * @param patience   with validation pairs, epochs without a lower validation loss before stopping (0: never)
      */
     public record Settings(List<Seq2SeqConfig.AttentionType> attentions, int embedding, int units, int epochs, int batch,
-                           double learningRate, long seed) {
+                           double learningRate, long seed, boolean bidirectional, int patience) {
 
         public Settings {
             if (attentions.isEmpty() || embedding < 1 || units < 1 || epochs < 1 || batch < 1) {
@@ -46,18 +49,27 @@ public final class Seq2SeqBench {
     private Seq2SeqBench() {
     }
 
-    /** Trains one model, telling {@code progress} a line per epoch. */
-    public static Trained train(List<TextPair> pairs, Tokenizer.Level source, Tokenizer.Level target,
-                                Seq2SeqConfig.AttentionType attention, Settings s, Consumer<String> progress) {
+    /**
+     * Trains one model, telling {@code progress} a line per epoch. With validation pairs (those with
+     * tokens outside the training vocabulary are left out), the best epoch's weights are kept.
+     */
+    public static Trained train(List<TextPair> pairs, List<TextPair> validation, Tokenizer.Level source,
+                                Tokenizer.Level target, Seq2SeqConfig.AttentionType attention, Settings s,
+                                Consumer<String> progress) {
         long t0 = System.nanoTime();
         double[] last = {Double.NaN};
-        Translator tr = Translator.train(pairs, source, target, Seq2SeqConfig.lstm(attention, s.embedding(), s.units()),
-                Seq2SeqTraining.Options.of(s.epochs(), s.batch()).withLearningRate(s.learningRate()).withSeed(s.seed()), (epoch, loss) -> {
-                    last[0] = loss;
-                    progress.accept(String.format(Locale.ROOT, "%s epoch %d/%d loss %.4f (%.0f s)",
-                            name(attention), epoch, s.epochs(), loss, (System.nanoTime() - t0) / 1e9));
-                    return true;
-                });
+        Seq2SeqConfig config = Seq2SeqConfig.lstm(attention, s.embedding(), s.units()).withBidirectional(s.bidirectional());
+        Seq2SeqTraining.Options options = Seq2SeqTraining.Options.of(s.epochs(), s.batch())
+                .withLearningRate(s.learningRate()).withSeed(s.seed()).withPatience(s.patience());
+        Translator tr = Translator.create(pairs, source, target, config, DType.FLOAT32, s.seed());
+        List<TextPair> scored = validation.stream().filter(tr::canEncode).toList();
+        tr.fit(pairs, scored, options, (epoch, loss, valLoss) -> {
+            last[0] = loss;
+            progress.accept(String.format(Locale.ROOT, "%s epoch %d/%d loss %.4f%s (%.0f s)", name(attention), epoch,
+                    s.epochs(), loss, Double.isNaN(valLoss) ? "" : String.format(Locale.ROOT, " val_loss %.4f", valLoss),
+                    (System.nanoTime() - t0) / 1e9));
+            return true;
+        });
         return new Trained(tr, (System.nanoTime() - t0) / 1e9, last[0]);
     }
 
@@ -83,8 +95,9 @@ public final class Seq2SeqBench {
 
     /** The start of a model's JSON line: bench, model, attention, size, training time. */
     static JsonLine line(String bench, Seq2SeqConfig.AttentionType a, Settings s, Trained t) {
-        return new JsonLine().put("bench", bench).put("model", "lstm" + s.units() + "-" + name(a))
-                .put("attention", name(a)).put("params", t.translator().model().countParams())
+        return new JsonLine().put("bench", bench)
+                .put("model", (s.bidirectional() ? "bilstm" : "lstm") + s.units() + "-" + name(a))
+                .put("attention", name(a)).put("bidirectional", s.bidirectional()).put("params", t.translator().model().countParams())
                 .put("epochs", s.epochs()).put("batch", s.batch()).put("lr", s.learningRate()).put("train_seconds", Math.round(t.seconds() * 10) / 10.0)
                 .put("final_loss", round(t.finalLoss()));
     }

@@ -12,6 +12,7 @@ class JsonLineTest {
         assertEquals("{\"a\":\"x-1.y\",\"b\":7,\"c\":0.5}", new JsonLine().put("a", "x-1.y").put("b", 7).put("c", 0.5)
                 .toString());
         assertEquals("{}", new JsonLine().toString());
+        assertEquals("{\"t\":true,\"f\":false}", new JsonLine().put("t", true).put("f", false).toString());
         assertEquals("{\"a\":null,\"b\":1}", new JsonLine().putNull("a").put("b", 1).toString());
     }
 

@@ -63,7 +63,7 @@ class Seq2SeqBenchTest {
             pairs.add(new TextPair("s" + i, "b" + i));
         }
         FraEngBench.Split s = FraEngBench.split(pairs);
-        assertEquals(600, s.train().size() + s.test().size());
+        assertEquals(600, s.train().size() + s.validation().size() + s.test().size());
         assertTrue(s.test().stream().noneMatch(t -> s.train().stream().anyMatch(p -> p.source().equals(t.source()))));
     }
 
@@ -71,12 +71,12 @@ class Seq2SeqBenchTest {
     void additionRunsEndToEndOnATinySetting() {
         List<String> lines = new ArrayList<>();
         AdditionBench.run(200, true, new Seq2SeqBench.Settings(List.of(Seq2SeqConfig.AttentionType.BAHDANAU), 4, 8, 1, 32,
-                0.003, 1), line -> { }, lines::add);
+                0.003, 1, false, 0), line -> { }, lines::add);
         assertEquals(1, lines.size());
         assertTrue(lines.getFirst().startsWith("{\"bench\":\"addition\",\"model\":\"lstm8-bahdanau\",\"attention\":\"bahdanau\""),
                 lines.getFirst());
         assertTrue(lines.getFirst().contains("\"exact_match\":"), lines.getFirst());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Seq2SeqBench.Settings(List.of(), 1, 1, 1, 1, 0.1, 1))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Seq2SeqBench.Settings(List.of(), 1, 1, 1, 1, 0.1, 1, false, 0))
                 .getMessage().contains("benchmark settings need at least one attention"));
     }
 }

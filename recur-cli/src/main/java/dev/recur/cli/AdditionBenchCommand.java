@@ -30,7 +30,7 @@ final class AdditionBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AdditionBench.run(examples, reversed, options.settings(List.of("none", "bahdanau"), 32, 128, 30),
+        AdditionBench.run(examples, reversed, options.settings(AdditionBench.DEFAULTS),
                 options.progress(spec.commandLine().getErr()), options.results(spec.commandLine().getOut()));
         return 0;
     }

@@ -32,7 +32,7 @@ final class FraEngBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FraEngBench.run(DataPaths.resolve(data, "fra-eng/fra-eng-30k.txt"), pairs,
-                options.settings(List.of("none", "bahdanau"), 64, 128, 10),
+                options.settings(FraEngBench.DEFAULTS),
                 options.progress(spec.commandLine().getErr()), options.results(spec.commandLine().getOut()));
         return 0;
     }

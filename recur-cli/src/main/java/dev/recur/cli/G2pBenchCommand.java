@@ -36,7 +36,7 @@ final class G2pBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         G2pBench.run(DataPaths.resolve(data, "cmudict/cmudict.tsv"), trainWords, testWords,
-                options.settings(List.of("bahdanau"), 64, 128, 10),
+                options.settings(G2pBench.DEFAULTS),
                 options.progress(spec.commandLine().getErr()), options.results(spec.commandLine().getOut()));
         return 0;
     }

@@ -29,12 +29,19 @@ final class Seq2SeqBenchOptions {
     @Option(names = "--epochs", paramLabel = "N", description = "Training epochs.")
     Integer epochs;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Option(names = "--batch", paramLabel = "N", description = "Batch size.")
+    Integer batch;
 
-    @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.003",
-            description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
+    @Option(names = "--lr", paramLabel = "LR", description = "Adam's learning rate.")
+    Double learningRate;
+
+    @Option(names = "--bidirectional", negatable = true, description = "A bidirectional encoder (units / 2 per direction).")
+    Boolean bidirectional;
+
+    @Option(names = "--patience", paramLabel = "N",
+            description = "Stop after N epochs without a lower validation loss (default: 0, never; the best epoch's"
+                    + " weights are kept either way).")
+    int patience;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -42,14 +49,20 @@ final class Seq2SeqBenchOptions {
     @Option(names = "--quiet", description = "No progress lines on standard error.")
     boolean quiet;
 
-    /** The settings, with the benchmark's defaults where an option was not given. */
-    Seq2SeqBench.Settings settings(List<String> defaultAttention, int defaultEmbedding, int defaultUnits, int defaultEpochs) {
+    /** The settings, with the benchmark's defaults ({@code d}) where an option was not given. */
+    Seq2SeqBench.Settings settings(Seq2SeqBench.Settings d) {
         List<Seq2SeqConfig.AttentionType> as = new ArrayList<>();
-        for (String a : attention != null ? attention : defaultAttention) {
-            as.add(attentionType(a));
+        if (attention == null) {
+            as.addAll(d.attentions());
+        } else {
+            for (String a : attention) {
+                as.add(attentionType(a));
+            }
         }
-        return new Seq2SeqBench.Settings(as, embedding != null ? embedding : defaultEmbedding,
-                units != null ? units : defaultUnits, epochs != null ? epochs : defaultEpochs, batch, learningRate, seed);
+        return new Seq2SeqBench.Settings(as, embedding != null ? embedding : d.embedding(),
+                units != null ? units : d.units(), epochs != null ? epochs : d.epochs(), batch != null ? batch : d.batch(),
+                learningRate != null ? learningRate : d.learningRate(), seed,
+                bidirectional != null ? bidirectional : d.bidirectional(), patience);
     }
 
     static Seq2SeqConfig.AttentionType attentionType(String name) {

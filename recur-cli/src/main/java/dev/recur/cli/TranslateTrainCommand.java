@@ -36,6 +36,9 @@ final class TranslateTrainCommand implements Callable<Integer> {
             description = "Stacked LSTM layers in encoder and decoder (default: ${DEFAULT-VALUE}).")
     int layers;
 
+    @Option(names = "--bidirectional", description = "A bidirectional encoder (units / 2 per direction).")
+    boolean bidirectional;
+
     @Option(names = "--units", paramLabel = "N", defaultValue = "128", description = "LSTM units (default: ${DEFAULT-VALUE}).")
     int units;
 
@@ -69,11 +72,11 @@ final class TranslateTrainCommand implements Callable<Integer> {
                     "unknown --level '" + level + "'; choose char or word");
         };
         Seq2SeqConfig config = new Seq2SeqConfig(Seq2SeqConfig.CellType.LSTM, Seq2SeqBenchOptions.attentionType(attention),
-                embedding, units, layers);
+                embedding, units, layers, bidirectional);
         Seq2SeqTraining.Options options = Seq2SeqTraining.Options.of(epochs, batch).withLearningRate(learningRate).withSeed(seed);
         List<TextPair> data = PairsFile.read(pairs);
         PrintWriter err = spec.commandLine().getErr();
-        Translator t = Translator.train(data, l, l, config, options, (epoch, loss) -> {
+        Translator t = Translator.train(data, l, l, config, options, (epoch, loss, valLoss) -> {
             err.printf(Locale.ROOT, "epoch %d/%d loss %.4f%n", epoch, epochs, loss);
             err.flush();
             return true;

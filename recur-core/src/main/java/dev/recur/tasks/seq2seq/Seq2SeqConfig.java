@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param units     hidden units of every recurrent layer (and of the attention)
  * @param layers    stacked recurrent layers in the encoder and in the decoder (decoder layer i
  *                  starts from the final state of encoder layer i)
+ * @param bidirectional whether every encoder layer reads both ways, {@code units / 2} per direction,
+ *                  outputs and final states concatenated (so the decoder still has {@code units})
  */
-public record Seq2SeqConfig(CellType cell, AttentionType attention, int embedding, int units, int layers) {
+public record Seq2SeqConfig(CellType cell, AttentionType attention, int embedding, int units, int layers,
+                            boolean bidirectional) {
 
     /** The recurrent layer. */
     public enum CellType { LSTM, GRU }
@@ -30,6 +33,15 @@ public record Seq2SeqConfig(CellType cell, AttentionType attention, int embeddin
             throw new IllegalArgumentException("Seq2SeqConfig: embedding, units and layers must be at least 1, got embedding="
                     + embedding + ", units=" + units + ", layers=" + layers);
         }
+        if (bidirectional && units % 2 != 0) {
+            throw new IllegalArgumentException("Seq2SeqConfig: a bidirectional encoder gives each direction half of the"
+                    + " units, so units must be even, got " + units);
+        }
+    }
+
+    /** A unidirectional encoder. */
+    public Seq2SeqConfig(CellType cell, AttentionType attention, int embedding, int units, int layers) {
+        this(cell, attention, embedding, units, layers, false);
     }
 
     /** An LSTM encoder-decoder with one layer each. */
@@ -38,10 +50,14 @@ public record Seq2SeqConfig(CellType cell, AttentionType attention, int embeddin
     }
 
     public Seq2SeqConfig withLayers(int n) {
-        return new Seq2SeqConfig(cell, attention, embedding, units, n);
+        return new Seq2SeqConfig(cell, attention, embedding, units, n, bidirectional);
     }
 
     public Seq2SeqConfig withCell(CellType c) {
-        return new Seq2SeqConfig(c, attention, embedding, units, layers);
+        return new Seq2SeqConfig(c, attention, embedding, units, layers, bidirectional);
+    }
+
+    public Seq2SeqConfig withBidirectional(boolean b) {
+        return new Seq2SeqConfig(cell, attention, embedding, units, layers, b);
     }
 }

@@ -14,6 +14,7 @@ import dev.recur.nn.attention.AttentionLayer;
 import dev.recur.nn.attention.AttentionResult;
 import dev.recur.nn.attention.BahdanauAttention;
 import dev.recur.nn.attention.LuongAttention;
+import dev.recur.nn.rnn.Bidirectional;
 import dev.recur.nn.rnn.Gru;
 import dev.recur.nn.rnn.Lstm;
 import dev.recur.nn.rnn.RecurrentLayer;
@@ -32,7 +33,8 @@ import java.util.Objects;
  * attention (Bahdanau et al. 2014; Luong et al. 2015).
  *
  * <p>Encoder: source embedding (id 0 is padding and masked), then {@code layers} recurrent layers
- * returning sequences. Decoder: target embedding, then {@code layers} recurrent layers, layer i
+ * returning sequences; with {@code bidirectional}, each is a {@link Bidirectional} pair of
+ * {@code units / 2} per direction whose outputs and final states are concatenated. Decoder: target embedding, then {@code layers} recurrent layers, layer i
  * starting from the final state of encoder layer i. Head, on the top decoder output h_t:
  * <ul>
  *   <li>none: {@code logits = W_o h_t + b}</li>
@@ -49,7 +51,7 @@ public final class Seq2SeqModel {
     private final Seq2SeqConfig config;
     private final Embedding sourceEmbedding; // [sourceVocab, embedding]
     private final Embedding targetEmbedding; // [targetVocab, embedding]
-    private final List<RecurrentLayer> encoder = new ArrayList<>();
+    private final List<Layer> encoder = new ArrayList<>(); // RecurrentLayer, or Bidirectional of one
     private final List<RecurrentLayer> decoder = new ArrayList<>();
     private final AttentionLayer attention;  // null without attention
     private final Dense combine;             // Bahdanau: W_c [2 units, units], tanh; null otherwise
@@ -84,12 +86,14 @@ public final class Seq2SeqModel {
         targetEmbedding.build(ctx, -1);
         for (int i = 0; i < config.layers(); i++) {
             int in = i == 0 ? config.embedding() : u;
-            encoder.add(add(recurrent(config), "encoder_" + (i + 1)));
-            encoder.getLast().build(ctx, -1, in);
+            Layer layer = config.bidirectional()
+                    ? new Bidirectional(recurrent(config.cell(), u / 2)) : recurrent(config.cell(), u);
+            encoder.add(add(layer, "encoder_" + (i + 1)));
+            layer.build(ctx, -1, in);
         }
         for (int i = 0; i < config.layers(); i++) {
             int in = i == 0 ? config.embedding() : u;
-            decoder.add(add(recurrent(config), "decoder_" + (i + 1)));
+            decoder.add(add(recurrent(config.cell(), u), "decoder_" + (i + 1)));
             decoder.getLast().build(ctx, -1, in);
         }
         attention = switch (config.attention()) {
@@ -109,9 +113,9 @@ public final class Seq2SeqModel {
         output.build(ctx, -1, u);
     }
 
-    private static RecurrentLayer recurrent(Seq2SeqConfig config) {
+    private static RecurrentLayer recurrent(Seq2SeqConfig.CellType cell, int units) {
         RecurrentOptions o = RecurrentOptions.DEFAULTS.withReturnSequences(true);
-        return config.cell() == Seq2SeqConfig.CellType.LSTM ? new Lstm(config.units(), o) : new Gru(config.units(), o);
+        return cell == Seq2SeqConfig.CellType.LSTM ? new Lstm(units, o) : new Gru(units, o);
     }
 
     private <L extends Layer> L add(L layer, String name) {
@@ -147,10 +151,16 @@ public final class Seq2SeqModel {
         Variable h = x.value();
         Tensor mask = x.mask();
         List<State> states = new ArrayList<>();
-        for (RecurrentLayer layer : encoder) {
-            RecurrentResult r = layer.call(h, mask, null, ctx);
-            h = r.output();
-            states.add(r.state());
+        for (Layer layer : encoder) {
+            if (layer instanceof Bidirectional bi) {
+                Bidirectional.Result r = bi.call(h, mask, null, null, ctx);
+                h = r.output();
+                states.add(concat(r.forwardState(), r.backwardState()));
+            } else {
+                RecurrentResult r = ((RecurrentLayer) layer).call(h, mask, null, ctx);
+                h = r.output();
+                states.add(r.state());
+            }
         }
         return new Encoded(h, mask, states);
     }
@@ -199,6 +209,12 @@ public final class Seq2SeqModel {
                 ? l.attentional(r, h)
                 : combine.forward(Masked.of(Variable.concat(2, r.context(), h)), Context.inference()).value();
         return new Head(output.forward(Masked.of(a), Context.inference()).value(), r.weights().value());
+    }
+
+    /** The two directions' final states side by side: {@code [batch, units / 2]} each to {@code [batch, units]}. */
+    private static State concat(State forward, State backward) {
+        return new State(Variable.concat(1, forward.h(), backward.h()),
+                forward.c() == null ? null : Variable.concat(1, forward.c(), backward.c()));
     }
 
     private static Variable pick(Variable v, int[] rows) {

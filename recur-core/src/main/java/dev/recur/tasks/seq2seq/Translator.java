@@ -57,8 +57,24 @@ public final class Translator {
                                    Seq2SeqConfig config, Seq2SeqTraining.Options options,
                                    Seq2SeqTraining.EpochListener listener) {
         Translator t = create(pairs, sourceLevel, targetLevel, config, DType.FLOAT32, options.seed());
-        Seq2SeqTraining.fit(t.model, t.encodeAll(pairs), options, listener);
+        t.fit(pairs, List.of(), options, listener);
         return t;
+    }
+
+    /**
+     * Trains this translator on {@code pairs}, scoring {@code validation} after each epoch and
+     * keeping the weights of the epoch with the lowest validation loss (see {@link Seq2SeqTraining}).
+     * Every validation pair must be {@link #canEncode encodable}.
+     */
+    public List<Double> fit(List<TextPair> pairs, List<TextPair> validation, Seq2SeqTraining.Options options,
+                            Seq2SeqTraining.EpochListener listener) {
+        return Seq2SeqTraining.fit(model, encodeAll(pairs), encodeAll(validation), options, listener);
+    }
+
+    /** Whether both sides of {@code pair} use only tokens of the vocabularies (a validation pair must). */
+    public boolean canEncode(TextPair pair) {
+        return source.tokenize(pair.source()).stream().allMatch(source::contains)
+                && target.tokenize(pair.target()).stream().allMatch(target::contains);
     }
 
     /** An untrained translator with vocabularies fitted on {@code pairs}. */
@@ -181,7 +197,7 @@ public final class Translator {
         attachment.put("format", FORMAT);
         Seq2SeqConfig c = model.config();
         attachment.put("config", Map.of("cell", c.cell().name(), "attention", c.attention().name(),
-                "embedding", c.embedding(), "units", c.units(), "layers", c.layers()));
+                "embedding", c.embedding(), "units", c.units(), "layers", c.layers(), "bidirectional", c.bidirectional()));
         attachment.put("source", source.toConfig());
         attachment.put("target", target.toConfig());
         attachment.put("max_source_length", maxSourceLength);
@@ -216,7 +232,8 @@ public final class Translator {
         Map<String, Object> c = (Map<String, Object>) a.get("config");
         Seq2SeqConfig config = new Seq2SeqConfig(Seq2SeqConfig.CellType.valueOf((String) c.get("cell")),
                 Seq2SeqConfig.AttentionType.valueOf((String) c.get("attention")), ((Number) c.get("embedding")).intValue(),
-                ((Number) c.get("units")).intValue(), ((Number) c.get("layers")).intValue());
+                ((Number) c.get("units")).intValue(), ((Number) c.get("layers")).intValue(),
+                Boolean.TRUE.equals(c.get("bidirectional"))); // absent in files of the first release: false
         @SuppressWarnings("unchecked")
         TextSide src = TextSide.fromConfig((Map<String, ?>) a.get("source"));
         @SuppressWarnings("unchecked")

@@ -30,7 +30,9 @@ class Seq2SeqModelTest {
     @EnumSource(Seq2SeqConfig.AttentionType.class)
     void endToEndGradientsWithPadding(Seq2SeqConfig.AttentionType attention) {
         for (Seq2SeqConfig config : List.of(Seq2SeqConfig.lstm(attention, 3, 4),
-                Seq2SeqConfig.lstm(attention, 2, 3).withCell(Seq2SeqConfig.CellType.GRU).withLayers(2))) {
+                Seq2SeqConfig.lstm(attention, 2, 3).withCell(Seq2SeqConfig.CellType.GRU).withLayers(2),
+                Seq2SeqConfig.lstm(attention, 3, 4).withBidirectional(true),
+                Seq2SeqConfig.lstm(attention, 2, 4).withCell(Seq2SeqConfig.CellType.GRU).withLayers(2).withBidirectional(true))) {
             Seq2SeqModel m = model(config);
             Batch b = Batch.of(PAIRS, DType.FLOAT64);
             SparseCategoricalCrossEntropy loss = SparseCategoricalCrossEntropy.fromLogits().withIgnoreIndex(0);
@@ -43,7 +45,13 @@ class Seq2SeqModelTest {
     @ParameterizedTest
     @EnumSource(Seq2SeqConfig.AttentionType.class)
     void stepwiseDecodingEqualsTeacherForcing(Seq2SeqConfig.AttentionType attention) {
-        Seq2SeqModel m = model(Seq2SeqConfig.lstm(attention, 3, 4).withLayers(2));
+        stepwiseEqualsTeacherForcing(Seq2SeqConfig.lstm(attention, 3, 4).withLayers(2));
+        stepwiseEqualsTeacherForcing(Seq2SeqConfig.lstm(attention, 3, 4).withLayers(2).withBidirectional(true));
+    }
+
+    private static void stepwiseEqualsTeacherForcing(Seq2SeqConfig config) {
+        Seq2SeqConfig.AttentionType attention = config.attention();
+        Seq2SeqModel m = model(config);
         Batch b = Batch.of(PAIRS, DType.FLOAT64);
         Tensor full = m.logits(b.source(), b.targetIn(), Context.inference()).value(); // [2, 4, 6]
         Seq2SeqModel.Encoded enc = m.encode(b.source(), Context.inference());
@@ -76,5 +84,24 @@ class Seq2SeqModelTest {
             case LUONG -> 4 * 4 + 8 * 4;                 // W_a [u, u], W_c [2u, u]
         };
         assertEquals(base + extra, model(Seq2SeqConfig.lstm(attention, 3, 4)).countParams());
+        // bidirectional: the encoder's LSTM(4) becomes two LSTM(2): 2 * 4 * (3 * 2 + 2 * 2 + 2) instead of 128
+        assertEquals(base - 128 + 96 + extra, model(Seq2SeqConfig.lstm(attention, 3, 4).withBidirectional(true)).countParams());
+    }
+
+    @org.junit.jupiter.api.Test
+    void bidirectionalFinalStatesAreBothDirectionsSideBySide() {
+        Seq2SeqModel m = model(Seq2SeqConfig.lstm(Seq2SeqConfig.AttentionType.NONE, 3, 4).withBidirectional(true));
+        Batch b = Batch.of(PAIRS, DType.FLOAT64);
+        Seq2SeqModel.Encoded enc = m.encode(b.source(), Context.inference());
+        Tensor out = enc.outputs().value();                  // [2, 3, 4]: forward half, then backward half
+        Tensor h = enc.states().getFirst().h().value();      // [2, 4]
+        // row 1 has 2 real steps: the forward direction ends at step 1, the backward one at step 0
+        assertArrayEquals(out.select(0, 1).select(0, 1).slice(0, 0, 2).contiguous().toDoubleArray(),
+                h.select(0, 1).slice(0, 0, 2).contiguous().toDoubleArray(), 0.0);
+        assertArrayEquals(out.select(0, 1).select(0, 0).slice(0, 2, 4).contiguous().toDoubleArray(),
+                h.select(0, 1).slice(0, 2, 4).contiguous().toDoubleArray(), 0.0);
+        assertEquals("Seq2SeqConfig: a bidirectional encoder gives each direction half of the units, so units must be even,"
+                + " got 5", org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Seq2SeqConfig.lstm(Seq2SeqConfig.AttentionType.NONE, 3, 5).withBidirectional(true)).getMessage());
     }
 }

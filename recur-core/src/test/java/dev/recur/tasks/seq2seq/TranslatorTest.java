@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,11 +133,51 @@ class TranslatorTest {
     }
 
     @Test
+    void validationKeepsTheBestEpochsWeightsAndPatienceStops() {
+        Seq2SeqConfig config = Seq2SeqConfig.lstm(Seq2SeqConfig.AttentionType.LUONG, 8, 16).withBidirectional(true);
+        Translator t = Translator.create(PAIRS, Tokenizer.Level.CHARACTER, Tokenizer.Level.CHARACTER, config,
+                dev.recur.tensor.DType.FLOAT32, 7);
+        List<TextPair> validation = List.of(new TextPair("ab", "ba"), new TextPair("cc", "cc"));
+        assertTrue(validation.stream().allMatch(t::canEncode));
+        assertFalse(t.canEncode(new TextPair("abz", "zba")), "z is not in the vocabularies");
+        List<Double> val = new java.util.ArrayList<>();
+        // a learning rate far too high makes the validation loss jump around: the best epoch is not the last
+        List<Double> train = t.fit(PAIRS, validation, Seq2SeqTraining.Options.of(12, 3).withLearningRate(0.3).withPatience(3),
+                (epoch, loss, valLoss) -> val.add(valLoss));
+        assertEquals(train.size(), val.size());
+        int best = 0;
+        for (int i = 1; i < val.size(); i++) {
+            best = val.get(i) < val.get(best) ? i : best;
+        }
+        assertTrue(val.size() == 12 || val.size() - 1 - best == 3, "stopped " + (val.size() - 1 - best)
+                + " epochs after the best: " + val);
+        assertEquals(val.get(best), Seq2SeqTraining.loss(t.model(), t.encodeAll(validation), 3), 1e-6,
+                "the weights of the best epoch are back: " + val);
+    }
+
+    @Test
+    void bidirectionalTranslatorsSaveAndLoad(@TempDir Path dir) {
+        Translator t = Translator.create(PAIRS, Tokenizer.Level.CHARACTER, Tokenizer.Level.CHARACTER,
+                Seq2SeqConfig.lstm(Seq2SeqConfig.AttentionType.BAHDANAU, 4, 6).withBidirectional(true),
+                dev.recur.tensor.DType.FLOAT32, 3);
+        Path file = dir.resolve("bi.safetensors");
+        t.save(file, 3, "test pairs");
+        Translator back = Translator.load(file);
+        assertTrue(back.model().config().bidirectional());
+        assertEquals(t.translate("abc", 2).text(), back.translate("abc", 2).text());
+    }
+
+    @Test
     void settingsAreChecked() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Seq2SeqConfig.lstm(Seq2SeqConfig.AttentionType.NONE,
                 0, 4)).getMessage().contains("got embedding=0, units=4, layers=1"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Seq2SeqTraining.Options.of(0, 2)).getMessage()
                 .contains("got epochs=0, batchSize=2"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Seq2SeqTraining.Options.of(1, 2).withPatience(-1))
+                .getMessage().contains("patience at least 0; got epochs=1, batchSize=2, learningRate=0.001, clipNorm=5.0,"
+                        + " patience=-1"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Seq2SeqTraining.loss(trained.model(), List.of(), 4))
+                .getMessage().contains("Seq2SeqTraining.loss: no pairs to score"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Pair(new int[0], new int[]{1})).getMessage()
                 .contains("needs a non-empty source and target"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Seq2SeqTraining.fit(trained.model(), List.of(),
