@@ -57,6 +57,15 @@ final class TranslateTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--validation-split", paramLabel = "F", defaultValue = "0",
+            description = "Hold out this fraction of the (shuffled) pairs; after each epoch their loss is printed and the"
+                    + " best epoch's weights are kept (default: ${DEFAULT-VALUE}).")
+    double validationSplit;
+
+    @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
+            description = "With --validation-split: stop after N epochs without a lower validation loss (default: 0, never).")
+    int patience;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The translator file to write.")
     Path out;
 
@@ -73,11 +82,33 @@ final class TranslateTrainCommand implements Callable<Integer> {
         };
         Seq2SeqConfig config = new Seq2SeqConfig(Seq2SeqConfig.CellType.LSTM, Seq2SeqBenchOptions.attentionType(attention),
                 embedding, units, layers, bidirectional);
-        Seq2SeqTraining.Options options = Seq2SeqTraining.Options.of(epochs, batch).withLearningRate(learningRate).withSeed(seed);
+        if (!(validationSplit >= 0 && validationSplit < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--validation-split must be in [0, 1), got " + validationSplit);
+        }
+        Seq2SeqTraining.Options options = Seq2SeqTraining.Options.of(epochs, batch).withLearningRate(learningRate)
+                .withSeed(seed).withPatience(patience);
         List<TextPair> data = PairsFile.read(pairs);
+        List<TextPair> train = data;
+        List<TextPair> held = List.of();
+        if (validationSplit > 0) {
+            List<TextPair> shuffled = new java.util.ArrayList<>(data);
+            java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+            int n = (int) Math.round(shuffled.size() * validationSplit);
+            train = shuffled.subList(0, shuffled.size() - n);
+            held = shuffled.subList(shuffled.size() - n, shuffled.size());
+        }
         PrintWriter err = spec.commandLine().getErr();
-        Translator t = Translator.train(data, l, l, config, options, (epoch, loss, valLoss) -> {
-            err.printf(Locale.ROOT, "epoch %d/%d loss %.4f%n", epoch, epochs, loss);
+        Translator t = Translator.create(train, l, l, config, dev.recur.tensor.DType.FLOAT32, seed);
+        List<TextPair> validation = held.stream().filter(t::canEncode).toList();
+        if (validationSplit > 0) {
+            err.printf(Locale.ROOT, "training on %d pairs, validating on %d%s%n", train.size(), validation.size(),
+                    validation.size() < held.size() ? " (" + (held.size() - validation.size())
+                            + " held-out pairs left out: tokens never seen in training)" : "");
+        }
+        t.fit(train, validation, options, (epoch, loss, valLoss) -> {
+            err.printf(Locale.ROOT, "epoch %d/%d loss %.4f%s%n", epoch, epochs, loss,
+                    Double.isNaN(valLoss) ? "" : String.format(Locale.ROOT, " val_loss %.4f", valLoss));
             err.flush();
             return true;
         });

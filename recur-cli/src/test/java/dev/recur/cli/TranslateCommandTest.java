@@ -65,7 +65,22 @@ class TranslateCommandTest {
                 "byte", "--out", out.toString());
         assertError("unknown attention 'global'; choose one of none, bahdanau, luong", "translate", "train", "--pairs",
                 bad.toString(), "--attention", "global", "--out", out.toString());
+        assertError("--validation-split must be in [0, 1), got 1.5", "translate", "train", "--pairs", bad.toString(),
+                "--validation-split", "1.5", "--out", out.toString());
         assertTrue(Files.notExists(out));
+    }
+
+    @Test
+    void bidirectionalWithValidation() throws Exception {
+        Path pairs = dir.resolve("rev2.tsv");
+        Files.writeString(pairs, "ab\tba\nabc\tcba\nca\tac\nbca\tacb\ncab\tbac\nb\tb\nbb\tbb\nac\tca\n");
+        Path out = dir.resolve("bi.safetensors");
+        Cli.Run r = Cli.run("translate", "train", "--pairs", pairs.toString(), "--bidirectional", "--units", "8",
+                "--embedding", "4", "--epochs", "3", "--validation-split", "0.25", "--out", out.toString());
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.err().contains("training on 6 pairs, validating on 2"), r.all());
+        assertTrue(r.err().contains("epoch 3/3 loss ") && r.err().contains(" val_loss "), r.all());
+        assertEquals(0, Cli.run("translate", "--model", out.toString(), "--text", "ab").exit());
     }
 
     @Test
