@@ -104,7 +104,7 @@ final class Elementwise {
         boolean f32 = a.dtype() == DType.FLOAT32;
         float[] af = f32 ? a.floats() : null, bf = f32 ? b.floats() : null, of = f32 ? out.floats() : null;
         double[] ad = f32 ? null : a.doubles(), bd = f32 ? null : b.doubles(), od = f32 ? null : out.doubles();
-        float[] sf = runs && f32 ? new float[run] : null;   // a stretched operand's run
+        float[] sf = runs && f32 ? new float[run] : null; // a stretched operand's run
         double[] sd = runs && !f32 ? new double[run] : null;
         int[] idx = new int[rank];
         int ia = a.offset();
@@ -118,35 +118,9 @@ final class Elementwise {
                     od[i] = f.apply(ad[ia], bd[ib]);
                 }
             } else if (f32) {
-                float[] x = af;
-                int xo = ia;
-                float[] y = bf;
-                int yo = ib;
-                if (stA[rank - 1] == 0) {
-                    java.util.Arrays.fill(sf, af[ia]);
-                    x = sf;
-                    xo = 0;
-                } else if (stB[rank - 1] == 0) {
-                    java.util.Arrays.fill(sf, bf[ib]);
-                    y = sf;
-                    yo = 0;
-                }
-                k.binary(f, x, xo, y, yo, of, i, run);
+                run(k, f, af, ia, stA[rank - 1] == 0, bf, ib, stB[rank - 1] == 0, sf, of, i);
             } else {
-                double[] x = ad;
-                int xo = ia;
-                double[] y = bd;
-                int yo = ib;
-                if (stA[rank - 1] == 0) {
-                    java.util.Arrays.fill(sd, ad[ia]);
-                    x = sd;
-                    xo = 0;
-                } else if (stB[rank - 1] == 0) {
-                    java.util.Arrays.fill(sd, bd[ib]);
-                    y = sd;
-                    yo = 0;
-                }
-                k.binary(f, x, xo, y, yo, od, i, run);
+                run(k, f, ad, ia, stA[rank - 1] == 0, bd, ib, stB[rank - 1] == 0, sd, od, i);
             }
             for (int dim = inner - 1; dim >= 0; dim--) { // odometer increment
                 idx[dim]++;
@@ -160,6 +134,35 @@ final class Elementwise {
                 idx[dim] = 0;
             }
         }
+    }
+
+    /** One run {@code out[o .. o + scratch.length)}; a stretched operand is repeated into {@code scratch} first. */
+    private static void run(Kernels k, Binary f, float[] a, int ia, boolean aStretched, float[] b, int ib,
+                            boolean bStretched, float[] scratch, float[] out, int o) {
+        if (aStretched) {
+            Arrays.fill(scratch, a[ia]);
+            a = scratch;
+            ia = 0;
+        } else if (bStretched) {
+            Arrays.fill(scratch, b[ib]);
+            b = scratch;
+            ib = 0;
+        }
+        k.binary(f, a, ia, b, ib, out, o, scratch.length);
+    }
+
+    private static void run(Kernels k, Binary f, double[] a, int ia, boolean aStretched, double[] b, int ib,
+                            boolean bStretched, double[] scratch, double[] out, int o) {
+        if (aStretched) {
+            Arrays.fill(scratch, a[ia]);
+            a = scratch;
+            ia = 0;
+        } else if (bStretched) {
+            Arrays.fill(scratch, b[ib]);
+            b = scratch;
+            ib = 0;
+        }
+        k.binary(f, a, ia, b, ib, out, o, scratch.length);
     }
 
     private static int[] broadcastStrides(Tensor t, int rank) {
