@@ -94,10 +94,14 @@ public final class G2pBench {
 
     /**
      * Trains on up to {@code trainWords} training words (all with a larger number), scores on up to
-     * {@code testWords} test words; one JSON line per model.
+     * {@code testWords} test words, greedy and, when {@code beam > 1}, with beam search of that
+     * width (then {@code wer} and {@code per} are the beam's); one JSON line per model.
      */
-    public static void run(Path file, int trainWords, int testWords, Seq2SeqBench.Settings s, Consumer<String> progress,
-                           Consumer<String> results) {
+    public static void run(Path file, int trainWords, int testWords, int beam, Seq2SeqBench.Settings s,
+                           Consumer<String> progress, Consumer<String> results) {
+        if (beam < 1) {
+            throw new IllegalArgumentException("g2p: the beam width must be at least 1, got " + beam);
+        }
         Split split = read(file);
         List<TextPair> train = pairs(split.train(), trainWords);
         List<TextPair> validation = pairs(split.validation(), VALIDATION_WORDS);
@@ -111,18 +115,30 @@ public final class G2pBench {
                     known.add(w);
                 }
             }
-            List<String> got = t.translator().translateAll(known, 256);
-            List<List<String>> predictions = new ArrayList<>();
             List<List<List<String>>> references = new ArrayList<>();
-            for (int i = 0; i < known.size(); i++) {
-                predictions.add(Seq2SeqBench.words(got.get(i)));
-                references.add(split.test().get(known.get(i)).stream().map(Seq2SeqBench::words).toList());
+            for (String w : known) {
+                references.add(split.test().get(w).stream().map(Seq2SeqBench::words).toList());
             }
-            SequenceScores.ErrorRates r = SequenceScores.errorRates(predictions, references);
-            results.accept(Seq2SeqBench.line("g2p", a, s, t).put("train_words", Math.min(trainWords, split.train().size()))
+            List<String> greedy = t.translator().translateAll(known, 256);
+            SequenceScores.ErrorRates g = SequenceScores.errorRates(greedy.stream().map(Seq2SeqBench::words).toList(),
+                    references);
+            JsonLine line = Seq2SeqBench.line("g2p", a, s, t).put("train_words", Math.min(trainWords, split.train().size()))
                     .put("train_pairs", train.size()).put("test_words", known.size())
-                    .put("skipped_test_words", words.size() - known.size())
-                    .put("wer", Seq2SeqBench.round(r.wer())).put("per", Seq2SeqBench.round(r.per())).toString());
+                    .put("skipped_test_words", words.size() - known.size()).put("beam", beam);
+            if (beam > 1) {
+                List<List<String>> beamed = new ArrayList<>();
+                for (int i = 0; i < known.size(); i++) { // a word longer than any trained one keeps its greedy output
+                    String w = known.get(i);
+                    beamed.add(Seq2SeqBench.words(w.length() <= t.translator().maxSourceLength()
+                            ? t.translator().translate(w, beam).text() : greedy.get(i)));
+                }
+                SequenceScores.ErrorRates b = SequenceScores.errorRates(beamed, references);
+                line.put("wer", Seq2SeqBench.round(b.wer())).put("per", Seq2SeqBench.round(b.per()));
+            } else {
+                line.put("wer", Seq2SeqBench.round(g.wer())).put("per", Seq2SeqBench.round(g.per()));
+            }
+            results.accept(line.put("greedy_wer", Seq2SeqBench.round(g.wer())).put("greedy_per", Seq2SeqBench.round(g.per()))
+                    .toString());
         }
     }
 }

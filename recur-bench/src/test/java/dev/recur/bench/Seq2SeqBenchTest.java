@@ -50,6 +50,15 @@ class Seq2SeqBenchTest {
         s.test().values().forEach(p -> assertEquals(2, p.size()));
         assertTrue(s.test().size() > 5 && s.test().size() < 40, "about 5%: " + s.test().size());
         assertTrue(s.train().size() > 320, "about 90%: " + s.train().size());
+        List<String> out = new ArrayList<>();
+        G2pBench.run(f, 200, 10, 2, new Seq2SeqBench.Settings(List.of(Seq2SeqConfig.AttentionType.LUONG), 4, 8, 1, 64,
+                0.003, 1, true, 0), line -> { }, out::add);
+        assertEquals(1, out.size());
+        assertTrue(out.getFirst().startsWith("{\"bench\":\"g2p\",\"model\":\"bilstm8-luong\",\"attention\":\"luong\","
+                + "\"bidirectional\":true"), out.getFirst());
+        assertTrue(out.getFirst().contains("\"beam\":2,\"wer\":") && out.getFirst().contains("\"greedy_wer\":"), out.getFirst());
+        assertEquals("g2p: the beam width must be at least 1, got 0", assertThrows(IllegalArgumentException.class,
+                () -> G2pBench.run(f, 1, 1, 0, G2pBench.DEFAULTS, line -> { }, out::add)).getMessage());
         Files.write(f, List.of("word\tphonemes", "nophonemes"));
         assertEquals("g2p: " + f + " line 2 is not word<TAB>phonemes",
                 assertThrows(IllegalArgumentException.class, () -> G2pBench.read(f)).getMessage());
